@@ -1,0 +1,134 @@
+"""The command line: the same core as the window, without Qt.
+
+    press-reader                      open the app (until the window exists: list the articles)
+    press-reader articles [--json]    articles of the bundled seeds and the user's corpora
+    press-reader problems             files that could not be read, and why
+    press-reader corpus add|remove|list DIR
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from reader import __version__
+from reader.core import corpus as corpus_mod
+from reader.core.ingest import decode
+from reader.paths import DataDir, seeds_dir
+
+EXIT_OK = 0
+EXIT_USAGE = 2
+EXIT_MISSING = 3
+EXIT_PROBLEMS = 4
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="press-reader", description="Press Reader (报刊阅读器)")
+    p.add_argument("--version", action="version", version=f"press-reader {__version__}")
+    p.add_argument("--data-dir", type=Path, help="user data folder (default: platform standard)")
+    sub = p.add_subparsers(dest="command")
+
+    def add_corpus_args(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument("--corpus", type=Path, action="append", default=[], help="a folder of pages (repeatable)")
+        sp.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS)
+        sp.add_argument("--max-mb", type=float, default=decode.DEFAULT_MAX_BYTES / 1048576, help="largest file read, in MB")
+
+    a = sub.add_parser("articles", help="list articles")
+    add_corpus_args(a)
+    a.add_argument("--json", action="store_true", help="print a JSON array")
+    pr = sub.add_parser("problems", help="list files that could not be read")
+    add_corpus_args(pr)
+    pr.add_argument("--json", action="store_true")
+    c = sub.add_parser("corpus", help="manage the folders the app reads")
+    c.add_argument("action", choices=["add", "remove", "list"])
+    c.add_argument("folder", type=Path, nargs="?")
+    c.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS)
+    return p
+
+
+def _roots(args: argparse.Namespace, data: DataDir) -> list[Path]:
+    if args.corpus:
+        return list(args.corpus)
+    return [seeds_dir(), *data.corpora()]
+
+
+def _load(args: argparse.Namespace, data: DataDir) -> tuple[corpus_mod.Library, list[str]]:
+    missing = [str(r) for r in args.corpus if not Path(r).is_dir()]
+    lib = corpus_mod.load_library(
+        [r for r in _roots(args, data) if str(r) not in missing],
+        max_bytes=int(args.max_mb * 1048576),
+        overrides=data.overrides(),
+    )
+    return lib, missing
+
+
+def _print_list(lib: corpus_mod.Library) -> None:
+    for a in lib.articles:
+        src = a.source or "未注明来源"
+        date = a.date or "未注明日期"
+        mark = "*" if a.title_derived else " "
+        print(f"{a.id}  {src}  {date}  p{a.page or '-'} {mark}{a.title}")
+    print(f"{len(lib.articles)} articles from {len(lib.pages)} pages; {len(lib.problems)} problems")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    data = DataDir(getattr(args, "data_dir", None))
+    try:
+        if args.command is None:
+            # The window arrives with the window issue; until then the app lists the articles.
+            lib = corpus_mod.load_library([seeds_dir(), *data.corpora()], overrides=data.overrides())
+            _print_list(lib)
+            return EXIT_OK
+        if args.command == "corpus":
+            return _corpus(args, data)
+        lib, missing = _load(args, data)
+        for m in missing:
+            print(f"press-reader: 文件夹不存在 (no such folder): {m}", file=sys.stderr)
+        if args.command == "articles":
+            if args.json:
+                json.dump([a.to_json() for a in lib.articles], sys.stdout, ensure_ascii=False, indent=1)
+                sys.stdout.write("\n")
+            else:
+                _print_list(lib)
+            return EXIT_MISSING if missing else EXIT_OK
+        if args.command == "problems":
+            if args.json:
+                json.dump([p.to_json() for p in lib.problems], sys.stdout, ensure_ascii=False, indent=1)
+                sys.stdout.write("\n")
+            else:
+                for p in lib.problems:
+                    print(f"{p.corpus}/{p.file}\t{p.code}\t{p.message}")
+                print(f"{len(lib.problems)} problems in {len(lib.pages) + len(lib.problems)} files")
+            return EXIT_MISSING if missing else EXIT_OK
+    except BrokenPipeError:
+        return EXIT_OK
+    except KeyboardInterrupt:
+        return 130
+    return EXIT_USAGE
+
+
+def _corpus(args: argparse.Namespace, data: DataDir) -> int:
+    if args.action == "list":
+        for p in data.corpora():
+            print(p)
+        return EXIT_OK
+    if args.folder is None:
+        print("press-reader corpus add|remove DIR", file=sys.stderr)
+        return EXIT_USAGE
+    if args.action == "add":
+        if not args.folder.is_dir():
+            print(f"press-reader: 文件夹不存在 (no such folder): {args.folder}", file=sys.stderr)
+            return EXIT_MISSING
+        added = data.add_corpus(args.folder)
+        print(("added " if added else "already added ") + str(args.folder.resolve()))
+        return EXIT_OK
+    removed = data.remove_corpus(args.folder)
+    print(("removed " if removed else "not in the list ") + str(args.folder))
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

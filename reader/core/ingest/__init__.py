@@ -1,0 +1,1 @@
+"""Reading newspaper pages: decoding files, repairing OCR layout, splitting into articles."""

@@ -1,0 +1,117 @@
+import os
+import shutil
+from pathlib import Path
+
+from reader.core.corpus import load_library
+from reader.core.ingest.meta import text_date
+
+
+def write(path: Path, data: bytes | str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    path.write_bytes(data)
+    return path
+
+
+PAGE = "市政府召开常务会议\n\n本报讯 11月3日，市政府召开常务会议，研究部署冬季供暖工作。\n"
+
+
+def test_bad_files_become_problems_and_the_rest_loads(tmp_path):
+    write(tmp_path / "good.txt", PAGE)
+    write(tmp_path / "sub" / "deeper" / "also_good.md", "# 标题\n\n正文。\n")
+    write(tmp_path / "gbk.txt", PAGE.encode("gb18030"))
+    write(tmp_path / "empty.txt", b"")
+    write(tmp_path / "image.txt", b"\x89PNG\r\n\x1a\n" + os.urandom(64))
+    write(tmp_path / "huge.txt", "很长的文字。" * 200)
+    write(tmp_path / "ignored.docx", b"PK\x03\x04")
+    lib = load_library([tmp_path], max_bytes=2000)
+    assert sorted(p.file for p in lib.pages) == ["gbk.txt", "good.txt", "sub/deeper/also_good.md"]
+    codes = {p.file: p.code for p in lib.problems}
+    assert codes == {"empty.txt": "empty", "image.txt": "binary", "huge.txt": "too-large"}
+    assert all(p.message for p in lib.problems)
+
+
+def test_reading_never_writes_to_the_corpus(tmp_path):
+    write(tmp_path / "a.txt", PAGE)
+    before = {(p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in tmp_path.rglob("*")}
+    load_library([tmp_path])
+    after = {(p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in tmp_path.rglob("*")}
+    assert before == after
+
+
+def test_ids_are_stable_across_runs_and_machines(tmp_path, seeds_dir):
+    ids1 = [a.id for a in load_library([seeds_dir]).articles]
+    copy = tmp_path / "elsewhere" / "seeds"
+    shutil.copytree(seeds_dir, copy)
+    ids2 = [a.id for a in load_library([copy]).articles]
+    assert ids1 == ids2
+    assert len(set(ids1)) == len(ids1)
+
+
+def test_source_and_date_from_file_name(tmp_path):
+    write(tmp_path / "太原日报_2022-11-24_01.txt", PAGE)
+    write(tmp_path / "晋中日报" / "20220315_3.txt", PAGE)
+    write(tmp_path / "notes" / "page.txt", PAGE)
+    lib = load_library([tmp_path])
+    meta = {p.file: (p.source, p.date, p.page, p.provenance.source, p.provenance.date) for p in lib.pages}
+    assert meta["太原日报_2022-11-24_01.txt"] == ("太原日报", "2022-11-24", 1, "filename", "filename")
+    assert meta["晋中日报/20220315_3.txt"] == ("晋中日报", "2022-03-15", 3, "filename", "filename")
+    # No year anywhere, no dated neighbour: the date stays unknown, never invented.
+    assert meta["notes/page.txt"][:2] == (None, None)
+
+
+def test_manifest_wins_and_is_optional(tmp_path):
+    write(tmp_path / "a.txt", PAGE)
+    write(tmp_path / "manifest.toml", '[[page]]\nfile = "a.txt"\nsource = "阳泉日报"\ndate = 2021-05-06\npage = 4\n')
+    (page,) = load_library([tmp_path]).pages
+    assert (page.source, page.date, page.page) == ("阳泉日报", "2021-05-06", 4)
+    assert page.provenance.source == "manifest"
+
+
+def test_broken_manifest_is_a_problem_not_a_crash(tmp_path):
+    write(tmp_path / "a.txt", PAGE)
+    write(tmp_path / "manifest.toml", "[[page]\nfile = ")
+    lib = load_library([tmp_path])
+    assert len(lib.pages) == 1
+    assert [p.code for p in lib.problems] == ["manifest"]
+
+
+def test_date_from_text_and_neighbours(tmp_path):
+    assert text_date("2022年全市工作。本报讯 4月14日，会议召开。4月13日下午……")[0] == "2022-04-14"
+    assert text_date("太原日报 2022年11月24日 星期四\n\n正文11月23日")[0] == "2022-11-24"
+    write(tmp_path / "p1.txt", "2022年，本报讯 4月14日，会议召开。")
+    write(tmp_path / "p2.txt", "本报讯 4月15日，活动举行。")
+    lib = load_library([tmp_path])
+    dates = {p.file: (p.date, p.provenance.date) for p in lib.pages}
+    assert dates["p1.txt"] == ("2022-04-14", "text")
+    assert dates["p2.txt"] == ("2022-04-15", "neighbours")
+
+
+def test_continuation_across_files_is_linked(tmp_path):
+    m = (
+        '[[page]]\nfile = "p1.txt"\nsource = "某某日报"\ndate = 2022-01-05\npage = 1\n'
+        '[[page]]\nfile = "p2.txt"\nsource = "某某日报"\ndate = 2022-01-05\npage = 2\n'
+    )
+    write(tmp_path / "manifest.toml", m)
+    write(tmp_path / "p1.txt", "\n\n全市冬季供暖全面启动\n\n本报讯 全市冬季供暖今日全面启动，供热企业加强巡检，\n\n（下转第2版）\n")
+    write(tmp_path / "p2.txt", "\n\n别的新闻\n\n本报讯 别的内容。\n\n（上接第1版）确保居民室温达标，供热企业开通服务热线。\n")
+    lib = load_library([tmp_path])
+    head = next(a for a in lib.articles if a.title == "全市冬季供暖全面启动")
+    tail = next(a for a in lib.articles if a.continued_from)
+    assert head.continues_to == tail.id and tail.continued_from == head.id
+    assert tail.body.startswith("确保居民室温达标")
+
+
+def test_missing_folder_is_a_problem(tmp_path):
+    lib = load_library([tmp_path / "nope"])
+    assert lib.problems[0].code == "missing"
+
+
+def test_thucnews_loads_with_sensible_titles(thucnews_dir):
+    lib = load_library([thucnews_dir])
+    assert len(lib.pages) == 1000 and not lib.problems
+    for a in lib.articles:
+        assert 4 <= len(a.title) <= 60, a.title
+        assert a.title in a.body or a.title_derived or a.title
+        assert a.source is None
