@@ -8,7 +8,7 @@ otherwise the file is reported as binary or undecodable instead of loaded as moj
 from __future__ import annotations
 
 import codecs
-import unicodedata
+import re
 from dataclasses import dataclass
 
 import charset_normalizer
@@ -48,8 +48,6 @@ _MAGIC = (
     b"\xd0\xcf\x11\xe0",
 )
 
-_ALLOWED_CONTROLS = {"\n", "\r", "\t", "\f", "\v"}
-
 
 @dataclass(frozen=True)
 class Decoded:
@@ -66,18 +64,16 @@ class DecodeError(Exception):
         self.message = message
 
 
+# Control characters other than line/tab breaks, the replacement character, lone surrogates and
+# private-use code points: text that is mostly these is binary, whatever the decoder said.
+_BAD_CHARS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd\ud800-\udfff\ue000-\uf8ff]")
+
+
 def _control_ratio(text: str) -> float:
     if not text:
         return 0.0
     sample = text[:20000]
-    bad = 0
-    for ch in sample:
-        if ch in _ALLOWED_CONTROLS:
-            continue
-        cat = unicodedata.category(ch)
-        if cat in ("Cc", "Cs", "Co", "Cn") or ch == "\ufffd":
-            bad += 1
-    return bad / len(sample)
+    return len(_BAD_CHARS.findall(sample)) / len(sample)
 
 
 def _looks_like_text(text: str) -> bool:

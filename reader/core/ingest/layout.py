@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import statistics
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .text import display_width, ends_sentence, join_wrapped, tidy_spaces, undo_letter_spacing
 
@@ -30,13 +31,17 @@ class Line:
     indented: bool
     heading: int = 0
 
-    @property
+    @cached_property
     def text(self) -> str:
         return self.raw.strip()
 
-    @property
+    @cached_property
     def width(self) -> float:
         return display_width(self.text)
+
+    @cached_property
+    def closes(self) -> bool:
+        return ends_sentence(self.text)
 
 
 @dataclass
@@ -121,7 +126,7 @@ def _column_width(region: list[Line], i: int) -> float:
     line i is as wide as the lines that would continue it.
     """
     def full(ln: Line) -> bool:
-        return not ends_sentence(ln.text) and ln.text[-1:] not in _SOFT_END
+        return not ln.closes and ln.text[-1:] not in _SOFT_END
 
     window = [ln.width for ln in region[max(0, i - 3) : i + 7] if full(ln)]
     if len(window) < 3:

@@ -120,11 +120,18 @@ class _Similarity:
     """IDF-weighted share of a short text's character pairs found in a longer one."""
 
     def __init__(self, docs: list[str]) -> None:
-        df: Counter[str] = Counter()
-        for d in docs:
-            df.update(bigrams(d))
+        self.docs = docs
         self.n = max(1, len(docs))
-        self.df = df
+        self._df: Counter[str] | None = None
+
+    @property
+    def df(self) -> Counter[str]:
+        # Built on first use: most pages (one article, no fragments) never compare anything.
+        if self._df is None:
+            self._df = Counter()
+            for d in self.docs:
+                self._df.update(bigrams(d))
+        return self._df
 
     def idf(self, g: str) -> float:
         return math.log(1 + self.n / (1 + self.df.get(g, 0)))
