@@ -49,8 +49,10 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=10)
     ap.add_argument("--runs", type=int, default=3)
     args = ap.parse_args()
-    print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
-          f"Python {platform.python_version()}")
+    print(
+        f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}"
+    )
     rows = [("seeds", seeds_dir())]
     if args.folder.is_dir():
         rows.append((args.folder.name, args.folder))
@@ -62,7 +64,9 @@ def main() -> None:
             rows.append((big.name, big))
         for name, folder in rows:
             pps, mbs, n, size = measure(folder, args.runs)
-            print(f"{name:24s} {n:6d} pages {size / 1e6:7.2f} MB  {pps:8.0f} pages/s  {mbs:6.2f} MB/s")
+            print(
+                f"{name:24s} {n:6d} pages {size / 1e6:7.2f} MB  {pps:8.0f} pages/s  {mbs:6.2f} MB/s"
+            )
 
 
 if __name__ == "__main__":

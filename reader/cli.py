@@ -1,9 +1,9 @@
 """The command line: the same core as the window, without Qt.
 
-    press-reader                      open the app (until the window exists: list the articles)
-    press-reader articles [--json]    articles of the bundled seeds and the user's corpora
-    press-reader problems             files that could not be read, and why
-    press-reader corpus add|remove|list DIR
+press-reader                      open the app (until the window exists: list the articles)
+press-reader articles [--json]    articles of the bundled seeds and the user's corpora
+press-reader problems             files that could not be read, and why
+press-reader corpus add|remove|list DIR
 """
 
 from __future__ import annotations
@@ -31,9 +31,20 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command")
 
     def add_corpus_args(sp: argparse.ArgumentParser) -> None:
-        sp.add_argument("--corpus", type=Path, action="append", default=[], help="a folder of pages (repeatable)")
+        sp.add_argument(
+            "--corpus",
+            type=Path,
+            action="append",
+            default=[],
+            help="a folder of pages (repeatable)",
+        )
         sp.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS)
-        sp.add_argument("--max-mb", type=float, default=decode.DEFAULT_MAX_BYTES / 1048576, help="largest file read, in MB")
+        sp.add_argument(
+            "--max-mb",
+            type=float,
+            default=decode.DEFAULT_MAX_BYTES / 1048576,
+            help="largest file read, in MB",
+        )
 
     a = sub.add_parser("articles", help="list articles")
     add_corpus_args(a)
@@ -79,7 +90,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command is None:
             # The window arrives with the window issue; until then the app lists the articles.
-            lib = corpus_mod.load_library([seeds_dir(), *data.corpora()], overrides=data.overrides())
+            lib = corpus_mod.load_library(
+                [seeds_dir(), *data.corpora()], overrides=data.overrides()
+            )
             _print_list(lib)
             return EXIT_OK
         if args.command == "corpus":
@@ -89,14 +102,18 @@ def main(argv: list[str] | None = None) -> int:
             print(f"press-reader: 文件夹不存在 (no such folder): {m}", file=sys.stderr)
         if args.command == "articles":
             if args.json:
-                json.dump([a.to_json() for a in lib.articles], sys.stdout, ensure_ascii=False, indent=1)
+                json.dump(
+                    [a.to_json() for a in lib.articles], sys.stdout, ensure_ascii=False, indent=1
+                )
                 sys.stdout.write("\n")
             else:
                 _print_list(lib)
             return EXIT_MISSING if missing else EXIT_OK
         if args.command == "problems":
             if args.json:
-                json.dump([p.to_json() for p in lib.problems], sys.stdout, ensure_ascii=False, indent=1)
+                json.dump(
+                    [p.to_json() for p in lib.problems], sys.stdout, ensure_ascii=False, indent=1
+                )
                 sys.stdout.write("\n")
             else:
                 for p in lib.problems:

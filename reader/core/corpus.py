@@ -12,7 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from .ingest import decode
-from .ingest.meta import ManifestError, PageMeta, fill_years_from_neighbours, load_manifest, page_meta
+from .ingest.meta import (
+    ManifestError,
+    PageMeta,
+    fill_years_from_neighbours,
+    load_manifest,
+    page_meta,
+)
 from .ingest.split import Draft, _Similarity, split_text
 from .models import Article, Page, Problem, Provenance, Span
 
@@ -110,7 +116,9 @@ def read_page_text(path: Path, max_bytes: int) -> decode.Decoded:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise decode.DecodeError(decode.UNREADABLE, f"文件无法读取 (cannot read): {exc.strerror}") from exc
+        raise decode.DecodeError(
+            decode.UNREADABLE, f"文件无法读取 (cannot read): {exc.strerror}"
+        ) from exc
     if size > max_bytes:
         raise decode.DecodeError(
             decode.TOO_LARGE,
@@ -121,7 +129,9 @@ def read_page_text(path: Path, max_bytes: int) -> decode.Decoded:
         with path.open("rb") as fh:
             data = fh.read(max_bytes + 1)
     except OSError as exc:
-        raise decode.DecodeError(decode.UNREADABLE, f"文件无法读取 (cannot read): {exc.strerror}") from exc
+        raise decode.DecodeError(
+            decode.UNREADABLE, f"文件无法读取 (cannot read): {exc.strerror}"
+        ) from exc
     return decode.decode_bytes(data, max_bytes=max_bytes)
 
 
@@ -144,7 +154,14 @@ def load_corpus(
         manifest = load_manifest(root)
     except ManifestError as exc:
         manifest = {}
-        pending_problems.append(Problem(file=_rel(root, Path(exc.path)), corpus=str(root), code="manifest", message=exc.message))
+        pending_problems.append(
+            Problem(
+                file=_rel(root, Path(exc.path)),
+                corpus=str(root),
+                code="manifest",
+                message=exc.message,
+            )
+        )
     files = list(iter_page_files(root, pending_problems))
     yield from pending_problems
     decoded: list[tuple[Path, str, decode.Decoded]] = []
@@ -203,7 +220,12 @@ def load_corpus(
                     spans=[(0, len(dec.text))],
                 )
             ]
-            yield Problem(file=rel, corpus=str(root), code="split-failed", message=f"版面整理失败，按原文显示 (layout repair failed: {exc!r})")
+            yield Problem(
+                file=rel,
+                corpus=str(root),
+                code="split-failed",
+                message=f"版面整理失败，按原文显示 (layout repair failed: {exc!r})",
+            )
         for d in drafts:
             page.articles.append(_article(page, label, rel, d, taken))
         yield page
@@ -246,11 +268,17 @@ def link_continuations(pages: list[Page]) -> None:
             target = by_key.get((p.source, p.date, a.continues_to_page))
             if target is None:
                 continue
-            cands = [b for b in target.articles if b.continued_from_page is not None and b.continued_from is None]
+            cands = [
+                b
+                for b in target.articles
+                if b.continued_from_page is not None and b.continued_from is None
+            ]
             if not cands:
                 continue
             sim = _Similarity([b.body for b in target.articles] + [a.body])
-            best = max(cands, key=lambda b: (b.continued_from_page == p.page, sim(b.body[:1500], a.body)))
+            best = max(
+                cands, key=lambda b: (b.continued_from_page == p.page, sim(b.body[:1500], a.body))
+            )
             a.continues_to = best.id
             best.continued_from = a.id
             if not best.title or best.title_derived:
@@ -269,7 +297,9 @@ def load_library(
     lib = Library()
     for root in roots:
         try:
-            for item in load_corpus(root, max_bytes=max_bytes, overrides=overrides, cancelled=cancelled):
+            for item in load_corpus(
+                root, max_bytes=max_bytes, overrides=overrides, cancelled=cancelled
+            ):
                 if isinstance(item, Page):
                     lib.pages.append(item)
                 elif isinstance(item, Problem):
@@ -277,6 +307,8 @@ def load_library(
                 elif progress is not None:
                     progress(item)
         except CorpusError as exc:
-            lib.problems.append(Problem(file=str(root), corpus=str(root), code=exc.code, message=exc.message))
+            lib.problems.append(
+                Problem(file=str(root), corpus=str(root), code=exc.code, message=exc.message)
+            )
     link_continuations(lib.pages)
     return lib

@@ -19,7 +19,12 @@ class Problem:
     corpus: str = ""
 
     def to_json(self) -> dict[str, Any]:
-        return {"file": self.file, "corpus": self.corpus, "code": self.code, "message": self.message}
+        return {
+            "file": self.file,
+            "corpus": self.corpus,
+            "code": self.code,
+            "message": self.message,
+        }
 
 
 @dataclass(frozen=True)

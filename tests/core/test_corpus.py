@@ -54,8 +54,17 @@ def test_source_and_date_from_file_name(tmp_path):
     write(tmp_path / "晋中日报" / "20220315_3.txt", PAGE)
     write(tmp_path / "notes" / "page.txt", PAGE)
     lib = load_library([tmp_path])
-    meta = {p.file: (p.source, p.date, p.page, p.provenance.source, p.provenance.date) for p in lib.pages}
-    assert meta["太原日报_2022-11-24_01.txt"] == ("太原日报", "2022-11-24", 1, "filename", "filename")
+    meta = {
+        p.file: (p.source, p.date, p.page, p.provenance.source, p.provenance.date)
+        for p in lib.pages
+    }
+    assert meta["太原日报_2022-11-24_01.txt"] == (
+        "太原日报",
+        "2022-11-24",
+        1,
+        "filename",
+        "filename",
+    )
     assert meta["晋中日报/20220315_3.txt"] == ("晋中日报", "2022-03-15", 3, "filename", "filename")
     # No year anywhere, no dated neighbour: the date stays unknown, never invented.
     assert meta["notes/page.txt"][:2] == (None, None)
@@ -63,7 +72,10 @@ def test_source_and_date_from_file_name(tmp_path):
 
 def test_manifest_wins_and_is_optional(tmp_path):
     write(tmp_path / "a.txt", PAGE)
-    write(tmp_path / "manifest.toml", '[[page]]\nfile = "a.txt"\nsource = "阳泉日报"\ndate = 2021-05-06\npage = 4\n')
+    write(
+        tmp_path / "manifest.toml",
+        '[[page]]\nfile = "a.txt"\nsource = "阳泉日报"\ndate = 2021-05-06\npage = 4\n',
+    )
     (page,) = load_library([tmp_path]).pages
     assert (page.source, page.date, page.page) == ("阳泉日报", "2021-05-06", 4)
     assert page.provenance.source == "manifest"
@@ -94,8 +106,14 @@ def test_continuation_across_files_is_linked(tmp_path):
         '[[page]]\nfile = "p2.txt"\nsource = "某某日报"\ndate = 2022-01-05\npage = 2\n'
     )
     write(tmp_path / "manifest.toml", m)
-    write(tmp_path / "p1.txt", "\n\n全市冬季供暖全面启动\n\n本报讯 全市冬季供暖今日全面启动，供热企业加强巡检，\n\n（下转第2版）\n")
-    write(tmp_path / "p2.txt", "\n\n别的新闻\n\n本报讯 别的内容。\n\n（上接第1版）确保居民室温达标，供热企业开通服务热线。\n")
+    write(
+        tmp_path / "p1.txt",
+        "\n\n全市冬季供暖全面启动\n\n本报讯 全市冬季供暖今日全面启动，供热企业加强巡检，\n\n（下转第2版）\n",
+    )
+    write(
+        tmp_path / "p2.txt",
+        "\n\n别的新闻\n\n本报讯 别的内容。\n\n（上接第1版）确保居民室温达标，供热企业开通服务热线。\n",
+    )
     lib = load_library([tmp_path])
     head = next(a for a in lib.articles if a.title == "全市冬季供暖全面启动")
     tail = next(a for a in lib.articles if a.continued_from)

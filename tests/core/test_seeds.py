@@ -49,7 +49,9 @@ def test_no_label_caption_or_fragment_is_an_article(library):
     for a in library.articles:
         assert not a.title.startswith(("(", "（", "图为")), a.title
         assert "摄" not in a.title
-        assert not a.body.startswith(("测频次", "事业取得", "(上接", "（上接", "随者", "度，")), a.title
+        assert not a.body.startswith(("测频次", "事业取得", "(上接", "（上接", "随者", "度，")), (
+            a.title
+        )
         assert a.title not in {"“疫”线担当", "(战“疫”先锋)", "无疫社区（村）创建在行动"}
         assert "进度条加载中" not in a.title or a.title == "我们是志愿者"
 

@@ -75,10 +75,13 @@ def test_caption_inside_a_sentence_is_lifted_and_the_sentence_rejoined():
 
 
 def test_caption_text_before_its_credit_line_and_picture_captions():
-    page = long_lines(
-        "城区供热管网改造完工",
-        "本报讯 11月5日，城区供热管网改造工程全面完工，惠及居民三万余户。",
-    ) + "\n\n\n11月4日，工人在检修换热站设备。\n\n赵六 摄\n\n图为改造后的换热站。\n"
+    page = (
+        long_lines(
+            "城区供热管网改造完工",
+            "本报讯 11月5日，城区供热管网改造工程全面完工，惠及居民三万余户。",
+        )
+        + "\n\n\n11月4日，工人在检修换热站设备。\n\n赵六 摄\n\n图为改造后的换热站。\n"
+    )
     (d,) = split_text(page)
     assert d.captions == ["11月4日，工人在检修换热站设备。赵六 摄", "图为改造后的换热站。"]
     assert d.paragraphs == ["本报讯 11月5日，城区供热管网改造工程全面完工，惠及居民三万余户。"]

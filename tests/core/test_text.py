@@ -15,7 +15,10 @@ def test_real_words_are_not_glued():
 
 def test_spaces_around_punctuation_and_numbers():
     assert tidy_spaces("生产车间 ，车间") == "生产车间，车间"
-    assert tidy_spaces("324 小时的连续奋战，终于在 4 月 18", numbers=True) == "324小时的连续奋战，终于在4月18"
+    assert (
+        tidy_spaces("324 小时的连续奋战，终于在 4 月 18", numbers=True)
+        == "324小时的连续奋战，终于在4月18"
+    )
     assert tidy_spaces("智汇太忻 7个项目") == "智汇太忻 7个项目"
 
 

@@ -127,7 +127,9 @@ def decode_bytes(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Decoded:
 def _finish(text: str, encoding: str) -> Decoded:
     text = _strip_bom(text)
     if not _looks_like_text(text):
-        raise DecodeError(BINARY, "内容含大量控制字符，像是二进制文件 (mostly control characters: binary)")
+        raise DecodeError(
+            BINARY, "内容含大量控制字符，像是二进制文件 (mostly control characters: binary)"
+        )
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
     if not text.strip():
         raise DecodeError(NO_TEXT, "文件里没有文字 (the file holds only white space)")

@@ -125,6 +125,7 @@ def _column_width(region: list[Line], i: int) -> float:
     their widths nearby is the column width. The window leans forward: what matters is whether
     line i is as wide as the lines that would continue it.
     """
+
     def full(ln: Line) -> bool:
         return not ln.closes and ln.text[-1:] not in _SOFT_END
 
@@ -140,7 +141,9 @@ _ANY_PUNCT = "。，、；：！？,;:!?"
 CREDIT_END = re.compile(r"[。！？!?…”」』]\s*[（(][^（）()，。,]{1,20}[）)]\s*$")
 MARKER_START = re.compile(r"^[（(]\s*(?:上接|接上|续|紧接)")
 _MID_PUNCT = "，、,"
-_ENUM = re.compile(r"^(?:\d{1,2}[.．、]|[（(]\d{1,2}[）)]|[一二三四五六七八九十]{1,3}、|[◆■●▲★※□◇])")
+_ENUM = re.compile(
+    r"^(?:\d{1,2}[.．、]|[（(]\d{1,2}[）)]|[一二三四五六七八九十]{1,3}、|[◆■●▲★※□◇])"
+)
 
 
 def _breaks_after(

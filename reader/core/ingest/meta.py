@@ -22,7 +22,9 @@ _DATE_IN_NAME = re.compile(
     r"(?<!\d)(?P<y>(?:19|20)\d{2})[-_.年]?(?P<m>0[1-9]|1[0-2]|[1-9](?=[-_.月]))[-_.月]?"
     r"(?P<d>0[1-9]|[12]\d|3[01]|[1-9](?!\d))日?(?!\d)"
 )
-_PAGE_IN_NAME = re.compile(r"(?:第\s*(?P<a>\d{1,3})\s*版|[-_ ](?:p|P|page|版)?(?P<b>\d{1,3})$|(?P<c>\d{1,3})版)")
+_PAGE_IN_NAME = re.compile(
+    r"(?:第\s*(?P<a>\d{1,3})\s*版|[-_ ](?:p|P|page|版)?(?P<b>\d{1,3})$|(?P<c>\d{1,3})版)"
+)
 _SOURCE_IN_NAME = re.compile(rf"[{_CJK}]{{1,12}}{_PAPER_SUFFIX}")
 _MASTHEAD_DATE = re.compile(
     r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*(?:星期|周)[一二三四五六日天]"
@@ -30,7 +32,9 @@ _MASTHEAD_DATE = re.compile(
 _FULL_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
 _MONTH_DAY = re.compile(r"(?<![\d年])(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
 _YEAR = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*年")
-_LEAD_DATE = re.compile(r"(?:本报讯|本刊讯)\s*(?:[（(][^）)]{0,40}[）)])?\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
+_LEAD_DATE = re.compile(
+    r"(?:本报讯|本刊讯)\s*(?:[（(][^）)]{0,40}[）)])?\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
+)
 _MASTHEAD = re.compile(rf"^\s*#*\s*(?P<name>[{_CJK}]{{2,10}}{_PAPER_SUFFIX})\s*$")
 
 
@@ -71,11 +75,15 @@ def load_manifest(root: Path) -> dict[str, dict[str, Any]]:
             else:
                 data = json.loads(raw.decode("utf-8-sig"))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, json.JSONDecodeError) as exc:
-            raise ManifestError(str(path), f"清单文件无法读取 (manifest unreadable): {exc}") from exc
+            raise ManifestError(
+                str(path), f"清单文件无法读取 (manifest unreadable): {exc}"
+            ) from exc
         entries = data.get("page", data.get("pages", [])) if isinstance(data, dict) else data
         out: dict[str, dict[str, Any]] = {}
         if not isinstance(entries, list):
-            raise ManifestError(str(path), "清单格式不对：需要 [[page]] 列表 (expected a list of pages)")
+            raise ManifestError(
+                str(path), "清单格式不对：需要 [[page]] 列表 (expected a list of pages)"
+            )
         for entry in entries:
             if isinstance(entry, dict) and isinstance(entry.get("file"), str):
                 out[str(PurePosixPath(entry["file"]))] = entry
@@ -141,7 +149,9 @@ def text_date(text: str) -> tuple[str | None, tuple[int, int] | None]:
     mentions = lead or [(int(x["m"]), int(x["d"])) for x in _MONTH_DAY.finditer(text)]
     mentions = [md for md in mentions if 1 <= md[0] <= 12 and 1 <= md[1] <= 31]
     if not mentions:
-        full = [_valid_date(int(x["y"]), int(x["m"]), int(x["d"])) for x in _FULL_DATE.finditer(text)]
+        full = [
+            _valid_date(int(x["y"]), int(x["m"]), int(x["d"])) for x in _FULL_DATE.finditer(text)
+        ]
         full_ok = sorted(f for f in full if f)
         return (full_ok[-1], None) if full_ok else (None, None)
     month, day = max(mentions)
@@ -159,7 +169,9 @@ def text_source(text: str) -> str | None:
     return None
 
 
-def page_meta(rel: str, text: str, manifest: dict[str, dict[str, Any]]) -> tuple[PageMeta, tuple[int, int] | None]:
+def page_meta(
+    rel: str, text: str, manifest: dict[str, dict[str, Any]]
+) -> tuple[PageMeta, tuple[int, int] | None]:
     meta = PageMeta()
     entry = manifest.get(rel)
     if entry:
@@ -195,7 +207,7 @@ def fill_years_from_neighbours(
         if not dated:
             continue
 
-        def distance(m: PageMeta) -> int:
+        def distance(m: PageMeta, md: tuple[int, int] = md) -> int:
             d = dt.date.fromisoformat(m.date or "")
             return abs((d.month * 31 + d.day) - (md[0] * 31 + md[1]))
 

@@ -47,9 +47,7 @@ _LEAD_BYLINE = re.compile(r"^(?:本报讯|本刊讯)\s*[（(]([^（）()]{1,40})
 _TRAILING_NAME = re.compile(rf"[。！？”]\s+([{CJK}]{{2,4}}(?:\s+[{CJK}]{{2,4}}){{0,2}})\s*$")
 _LABEL = re.compile(r"^[（(【\[〔][^（）()]{1,16}[）)】\]〕]$")
 _MEDIA = r"(?:新浪|搜狐|网易|腾讯|凤凰网?|本报|本刊|中新网|新华网|人民网|央视网|中国网)"
-_GLUED_LEAD = re.compile(
-    rf"{_MEDIA}[{CJK}]{{0,4}}讯|(?:新华社|中新社|中新网)[{CJK}0-9]{{0,12}}电"
-)
+_GLUED_LEAD = re.compile(rf"{_MEDIA}[{CJK}]{{0,4}}讯|(?:新华社|中新社|中新网)[{CJK}0-9]{{0,12}}电")
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
 
 
@@ -471,7 +469,9 @@ def _resolve_groups(groups: list[Group], units: list[Unit], sim: _Similarity) ->
             decided[gi] = best[0]
         else:
             ambiguous.append(gi)
-    after_votes = sum(1 for gi, k in decided.items() if k == len(groups[gi].lines) and groups[gi].next)
+    after_votes = sum(
+        1 for gi, k in decided.items() if k == len(groups[gi].lines) and groups[gi].next
+    )
     before_votes = sum(1 for gi, k in decided.items() if k == 0 and groups[gi].prev)
     if units and not any(g.next is units[0] for g in groups) and not units[0].lead:
         after_votes += 1
@@ -561,9 +561,7 @@ def _rejoin(units: list[Unit], sim: _Similarity) -> list[list[_Piece]]:
     for c in pieces:
         is_first = c.default_owner is None
         u = c.unit
-        if is_first and (
-            u.from_marker or u.heads_before or u.heads_after or u.lead or not c.paras
-        ):
+        if is_first and (u.from_marker or u.heads_before or u.heads_after or u.lead or not c.paras):
             continue
         text = c.text()[:1500]
         for t in pieces[: c.pos]:
@@ -583,9 +581,7 @@ def _rejoin(units: list[Unit], sim: _Similarity) -> list[list[_Piece]]:
         c.owner = t
         t.claimed = True
     # Continuation markers: "(上接第一版)" text goes after the article that says "(下转…)".
-    heads_with_marker = [
-        pc for pc in pieces if pc.paras and "to_page" in pc.paras[-1].extra
-    ]
+    heads_with_marker = [pc for pc in pieces if pc.paras and "to_page" in pc.paras[-1].extra]
     for u in units:
         if not u.from_marker:
             continue
@@ -599,9 +595,10 @@ def _rejoin(units: list[Unit], sim: _Similarity) -> list[list[_Piece]]:
         ]
         if not cands:
             continue
+
         # Pages of one file come in order, so the continuation met first goes to the article
         # sent to the nearest page; among those, the one whose text it resembles.
-        def key(t: _Piece) -> tuple[int, float, int]:
+        def key(t: _Piece, c: _Piece = c) -> tuple[int, float, int]:
             page = t.paras[-1].extra.get("to_page")
             return (page if isinstance(page, int) else 999, -sim(c.text()[:1500], upto(t)), t.pos)
 
@@ -718,15 +715,20 @@ def _build(chain: list[_Piece], captions: list[Para], sim: _Similarity) -> Draft
         if cands:
             best = max(cands, key=lambda h: sim(h.text, body_text))
             title = _clean_head(best.text)
-            subtitles = [_clean_head(h.text) for h in heads_after if h is not best and h not in labels]
+            subtitles = [
+                _clean_head(h.text) for h in heads_after if h is not best and h not in labels
+            ]
         else:
             subtitles = [_clean_head(h.text) for h in heads_after if h not in labels]
     body = [p.text for p in paras if p.text]
     if not title:
         title, body = _derive_title(body)
         derived = True
-        if body and body[0].startswith(title) and len(title) >= 6 and _GLUED_LEAD.match(
-            body[0][len(title) :].lstrip()
+        if (
+            body
+            and body[0].startswith(title)
+            and len(title) >= 6
+            and _GLUED_LEAD.match(body[0][len(title) :].lstrip())
         ):
             derived = False
             body[0] = body[0][len(title) :].lstrip()

@@ -48,9 +48,7 @@ def ends_sentence(text: str) -> bool:
     return bool(t) and t[-1] in SENTENCE_END
 
 
-_SPACED_RUN = re.compile(
-    rf"(?<![{CJK}])[{CJK}](?: [{CJK}](?![{CJK}])){{2,}}"
-)
+_SPACED_RUN = re.compile(rf"(?<![{CJK}])[{CJK}](?: [{CJK}](?![{CJK}])){{2,}}")
 _SPACED_PAIR_IN_BRACKETS = re.compile(rf"(?<=[（(])([{CJK}]) ([{CJK}])(?=[）)])")
 _SPACE_BEFORE_PUNCT = re.compile(r"[ \t\u3000]+(?=[，。、；：！？”’）》」』】,;:!?])")
 _SPACE_AFTER_OPENER = re.compile(r"(?<=[“‘（《「『【])[ \t\u3000]+")
