@@ -310,9 +310,8 @@ def _prepare(paras: list[Para]) -> tuple[list[Para], list[tuple[int, Para]]]:
             p.start = lone.start
             p.kind = "lead"
         folded.append(p)
-    shift = len(flow) - len(folded)
-    if shift:
-        captions = [(min(pos, len(folded)), c) for pos, c in captions]
+    # Caption positions index the flow before lone leads were folded; keep them in range.
+    captions = [(min(pos, len(folded)), c) for pos, c in captions]
     return folded, captions
 
 
@@ -362,8 +361,6 @@ def _walk(flow: list[Para]) -> tuple[list[Unit], list[Group]]:
                     cur.paras.append(ln)
                 i = j
                 continue
-            if pending is not None and pending.next is None and waiting_for_body and cur:
-                pass
             g = Group(lines=lines, prev=cur)
             groups.append(g)
             if cur is not None:
@@ -585,9 +582,10 @@ def _rejoin(units: list[Unit], sim: _Similarity) -> list[list[_Piece]]:
     for u in units:
         if not u.from_marker:
             continue
-        c = first_piece.get(id(u))
-        if c is None:
+        first = first_piece.get(id(u))
+        if first is None:
             continue
+        c = first
         cands = [
             t
             for t in heads_with_marker
@@ -653,6 +651,13 @@ def _derive_title(paragraphs: list[str]) -> tuple[str, list[str]]:
     return sentence.rstrip("。，,；;：: "), paragraphs
 
 
+def _spans_of(p: Para) -> list[tuple[int, int]]:
+    spans = p.extra.get("spans")
+    if isinstance(spans, list):
+        return [(int(a), int(b)) for a, b in spans]
+    return [(p.start, p.end)]
+
+
 def _clean_head(t: str) -> str:
     return tidy_spaces(t.lstrip("#").strip().lstrip("◆■●▲★※□◇").strip())
 
@@ -679,10 +684,7 @@ def _build(chain: list[_Piece], captions: list[Para], sim: _Similarity) -> Draft
                 )
                 joined.extra = {k: v for k, v in last.extra.items() if k != "to_page"}
                 joined.extra.update(p.extra)
-                joined.extra["spans"] = [
-                    *last.extra.get("spans", [(last.start, last.end)]),  # type: ignore[misc]
-                    (p.start, p.end),
-                ]
+                joined.extra["spans"] = [*_spans_of(last), (p.start, p.end)]
                 paras[-1] = joined
             else:
                 paras.append(p)
@@ -745,18 +747,17 @@ def _build(chain: list[_Piece], captions: list[Para], sim: _Similarity) -> Draft
         m = _TRAILING_NAME.search(paras[-1].raw)
         if m:
             byline = m.group(1)
-            last = paras[-1].text
+            last_text = paras[-1].text
             name = m.group(1).replace(" ", "")
-            if last.replace(" ", "").endswith(name):
-                trimmed = last.rstrip()
-                trimmed = trimmed[: len(trimmed) - len(m.group(1))].rstrip()
+            if last_text.replace(" ", "").endswith(name):
+                trimmed = last_text.rstrip()
+                trimmed = trimmed[: len(trimmed) - len(name)].rstrip()
                 if not trimmed.endswith(tuple("。！？”")):
-                    trimmed = last
+                    trimmed = last_text
                 body[-1] = trimmed
     spans: list[tuple[int, int]] = []
     for p in [*heads_before, *paras, *heads_after, *captions]:
-        for s in p.extra.get("spans", [(p.start, p.end)]):  # type: ignore[union-attr]
-            spans.append((int(s[0]), int(s[1])))
+        spans.extend(_spans_of(p))
     spans.sort()
     merged: list[tuple[int, int]] = []
     for s in spans:
@@ -795,7 +796,6 @@ def split_text(text: str) -> list[Draft]:
     units = [u for u in units if u.paras or u.heads_before or u.heads_after]
     chains = _rejoin(units, sim)
     # Captions go to the article whose text they stand in (or beside), by content.
-    position: dict[int, int] = {id(p): i for i, p in enumerate(flow)}
     chain_of_para: dict[int, int] = {}
     for ci, chain in enumerate(chains):
         for pc in chain:
@@ -823,7 +823,6 @@ def split_text(text: str) -> list[Draft]:
         else:
             choice = cand[0]
         caps.setdefault(choice, []).append(cap)
-    del position
     drafts = [_build(chain, caps.get(ci, []), sim) for ci, chain in enumerate(chains)]
     if not drafts and captions:
         drafts = [
