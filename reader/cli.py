@@ -84,6 +84,11 @@ def _print_list(lib: corpus_mod.Library) -> None:
     print(f"{len(lib.articles)} articles from {len(lib.pages)} pages; {len(lib.problems)} problems")
 
 
+def _dump(items: list[dict[str, object]]) -> None:
+    json.dump(items, sys.stdout, ensure_ascii=False, indent=1)
+    sys.stdout.write("\n")
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     data = DataDir(getattr(args, "data_dir", None))
@@ -102,19 +107,13 @@ def main(argv: list[str] | None = None) -> int:
             print(f"press-reader: 文件夹不存在 (no such folder): {m}", file=sys.stderr)
         if args.command == "articles":
             if args.json:
-                json.dump(
-                    [a.to_json() for a in lib.articles], sys.stdout, ensure_ascii=False, indent=1
-                )
-                sys.stdout.write("\n")
+                _dump([a.to_json() for a in lib.articles])
             else:
                 _print_list(lib)
             return EXIT_MISSING if missing else EXIT_OK
         if args.command == "problems":
             if args.json:
-                json.dump(
-                    [p.to_json() for p in lib.problems], sys.stdout, ensure_ascii=False, indent=1
-                )
-                sys.stdout.write("\n")
+                _dump([p.to_json() for p in lib.problems])
             else:
                 for p in lib.problems:
                     print(f"{p.corpus}/{p.file}\t{p.code}\t{p.message}")

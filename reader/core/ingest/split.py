@@ -336,6 +336,16 @@ def _is_section(lines: list[Para], cur: Unit, nxt: Para | None) -> bool:
     return all(display_width(ln.text) <= 20 for ln in lines)
 
 
+def _open_unit(units: list[Unit], pending: Group | None, **kw: object) -> Unit:
+    """A new article unit; the headline group waiting before it (if any) points to it."""
+    u = Unit(order=len(units), **kw)  # type: ignore[arg-type]
+    if pending is not None:
+        pending.next = u
+        u.level = min((ln.heading for ln in pending.lines if ln.heading), default=0)
+    units.append(u)
+    return u
+
+
 def _walk(flow: list[Para]) -> tuple[list[Unit], list[Group]]:
     units: list[Unit] = []
     groups: list[Group] = []
@@ -387,13 +397,8 @@ def _walk(flow: list[Para]) -> tuple[list[Unit], list[Group]]:
             i += 1
             continue
         if k == "byline":
-            u = Unit(order=len(units), lead=True, byline=p.text)
-            if pending is not None:
-                pending.next = u
-                u.level = min((ln.heading for ln in pending.lines if ln.heading), default=0)
-                pending = None
-            units.append(u)
-            cur = u
+            cur = _open_unit(units, pending, lead=True, byline=p.text)
+            pending = None
             waiting_for_body = True
             i += 1
             continue
@@ -407,16 +412,11 @@ def _walk(flow: list[Para]) -> tuple[list[Unit], list[Group]]:
             new = False
             waiting_for_body = False
         if new:
-            u = Unit(order=len(units), lead=(k == "lead"))
+            cur = _open_unit(units, pending, lead=(k == "lead"))
+            pending = None
             if "from_page" in p.extra:
-                u.from_page = p.extra["from_page"]  # type: ignore[assignment]
-                u.from_marker = True
-            if pending is not None:
-                pending.next = u
-                u.level = min((ln.heading for ln in pending.lines if ln.heading), default=0)
-                pending = None
-            units.append(u)
-            cur = u
+                cur.from_page = p.extra["from_page"]  # type: ignore[assignment]
+                cur.from_marker = True
         assert cur is not None
         cur.paras.append(p)
         m = CREDIT_END.search(p.text)
