@@ -120,11 +120,7 @@ def read_page_text(path: Path, max_bytes: int) -> decode.Decoded:
             decode.UNREADABLE, f"文件无法读取 (cannot read): {exc.strerror}"
         ) from exc
     if size > max_bytes:
-        raise decode.DecodeError(
-            decode.TOO_LARGE,
-            f"文件太大：{size / 1048576:.1f} MB，上限 {max_bytes / 1048576:.1f} MB "
-            f"(larger than the {max_bytes / 1048576:.1f} MB limit)",
-        )
+        raise decode.too_large(size, max_bytes)
     try:
         with path.open("rb") as fh:
             data = fh.read(max_bytes + 1)

@@ -84,16 +84,20 @@ def _strip_bom(text: str) -> str:
     return text[1:] if text.startswith("\ufeff") else text
 
 
+def too_large(size: int, max_bytes: int) -> DecodeError:
+    return DecodeError(
+        TOO_LARGE,
+        f"文件太大：{size / 1048576:.1f} MB，上限 {max_bytes / 1048576:.1f} MB "
+        f"(file is larger than the {max_bytes / 1048576:.1f} MB limit)",
+    )
+
+
 def decode_bytes(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Decoded:
     """Decode a page file. Raises DecodeError with a code from this module."""
     if len(data) == 0:
         raise DecodeError(EMPTY, "文件是空的 (the file is empty)")
     if len(data) > max_bytes:
-        raise DecodeError(
-            TOO_LARGE,
-            f"文件太大：{len(data) / 1048576:.1f} MB，上限 {max_bytes / 1048576:.1f} MB "
-            f"(file is larger than the {max_bytes / 1048576:.1f} MB limit)",
-        )
+        raise too_large(len(data), max_bytes)
     for bom, enc in _BOMS:
         if data.startswith(bom):
             try:

@@ -158,16 +158,11 @@ def _breaks_after(
         return True
     col = _column_width(region, i)
     short = ln.width <= col - 0.9
-    next_indented = nxt.width <= col - 1.4 and not ends_sentence(nxt.text)
-    if ends_sentence(text):
-        return short or next_indented or bool(_ENUM.match(nxt.text))
-    if text[-1:] in _SOFT_END:
+    next_indented = nxt.width <= col - 1.4 and not nxt.closes
+    if ln.closes or text[-1:] in _SOFT_END:
         return short or next_indented or bool(_ENUM.match(nxt.text))
     if text[-1:] in _MID_PUNCT:
         return False
-    # Lines of one paragraph are as wide as their column; a line wider than the column (a headline
-    # across columns) or followed by a clearly wider line (the text after a short headline) stands
-    # alone. A paragraph's first line may be narrower by its indent.
     if not any(c in _ANY_PUNCT for c in text):
         # Lines of one paragraph are as wide as their column. A line with no punctuation that is
         # wider than its column (a headline across columns), or followed by a clearly wider line

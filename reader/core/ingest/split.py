@@ -69,7 +69,6 @@ def parse_page_number(s: str) -> int | None:
 @dataclass
 class Unit:
     paras: list[Para] = field(default_factory=list)
-    order: int = 0
     level: int = 0
     lead: bool = False
     byline: str | None = None
@@ -77,7 +76,6 @@ class Unit:
     terminated: bool = False
     heads_before: list[Para] = field(default_factory=list)
     heads_after: list[Para] = field(default_factory=list)
-    captions: list[Para] = field(default_factory=list)
     from_page: int | None = None
     from_marker: bool = False
 
@@ -107,7 +105,6 @@ class Draft:
     spans: list[tuple[int, int]]
     continues_to_page: int | None = None
     continued_from_page: int | None = None
-    continuation_pending: bool = False
 
     @property
     def body(self) -> str:
@@ -338,7 +335,7 @@ def _is_section(lines: list[Para], cur: Unit, nxt: Para | None) -> bool:
 
 def _open_unit(units: list[Unit], pending: Group | None, **kw: object) -> Unit:
     """A new article unit; the headline group waiting before it (if any) points to it."""
-    u = Unit(order=len(units), **kw)  # type: ignore[arg-type]
+    u = Unit(**kw)  # type: ignore[arg-type]
     if pending is not None:
         pending.next = u
         u.level = min((ln.heading for ln in pending.lines if ln.heading), default=0)
@@ -444,7 +441,7 @@ def _resolve_groups(groups: list[Group], units: list[Unit], sim: _Similarity) ->
         n = len(g.lines)
         p, nx = g.prev, g.next
         if nx is None and p is None:
-            u = Unit(order=len(units) + len(extra_units))
+            u = Unit()
             u.heads_before = g.lines[:1]
             u.paras = g.lines[1:]
             extra_units.append(u)
@@ -516,7 +513,6 @@ class _Piece:
     default_owner: _Piece | None = None
     owner: _Piece | None = None
     claimed: bool = False
-    chain_head: _Piece | None = None
 
     @property
     def dangling(self) -> bool:
@@ -781,7 +777,6 @@ def _build(chain: list[_Piece], captions: list[Para], sim: _Similarity) -> Draft
         spans=merged,
         continues_to_page=to_page,  # type: ignore[arg-type]
         continued_from_page=from_page,
-        continuation_pending=from_page is not None,
     )
 
 
