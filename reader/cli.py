@@ -1,6 +1,6 @@
 """The command line: the same core as the window, without Qt.
 
-press-reader                      open the app (until the window exists: list the articles)
+press-reader [--corpus DIR]       open the window on the seeds, the user's corpora (and DIR)
 press-reader articles [--json]    articles of the bundled seeds and the user's corpora
 press-reader problems             files that could not be read, and why
 press-reader corpus add|remove|list DIR
@@ -28,6 +28,14 @@ def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="press-reader", description="Press Reader (报刊阅读器)")
     p.add_argument("--version", action="version", version=f"press-reader {__version__}")
     p.add_argument("--data-dir", type=Path, help="user data folder (default: platform standard)")
+    p.add_argument(
+        "--corpus",
+        type=Path,
+        action="append",
+        default=[],
+        help="also read this folder or page file in the window, this time only (repeatable)",
+    )
+    p.add_argument("--startup-report", action="store_true", help=argparse.SUPPRESS)
     sub = p.add_subparsers(dest="command")
 
     def add_corpus_args(sp: argparse.ArgumentParser) -> None:
@@ -94,12 +102,9 @@ def main(argv: list[str] | None = None) -> int:
     data = DataDir(getattr(args, "data_dir", None))
     try:
         if args.command is None:
-            # The window arrives with the window issue; until then the app lists the articles.
-            lib = corpus_mod.load_library(
-                [seeds_dir(), *data.corpora()], overrides=data.overrides()
-            )
-            _print_list(lib)
-            return EXIT_OK
+            from reader.app import run  # Qt is loaded only for the window
+
+            return run(data.path, list(args.corpus), startup_report=args.startup_report)
         if args.command == "corpus":
             return _corpus(args, data)
         lib, missing = _load(args, data)

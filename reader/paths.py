@@ -71,6 +71,7 @@ class DataDir:
         return [Path(p) for p in data if isinstance(p, str)] if isinstance(data, list) else []
 
     def add_corpus(self, folder: Path) -> bool:
+        """Remember a folder (or a single page file) to read at every start."""
         folder = folder.resolve()
         current = self.corpora()
         if folder in current:
@@ -89,3 +90,17 @@ class DataDir:
     def overrides(self) -> dict[str, dict[str, object]]:
         data = self._read_json(self.overrides_file, {})
         return data if isinstance(data, dict) else {}
+
+    def set_override(self, key: str, source: str | None, date: str | None) -> None:
+        """Record the user's source and date for a page (key: corpus/relative path); None for
+        both removes the override."""
+        data = self.overrides()
+        if source is None and date is None:
+            data.pop(key, None)
+        else:
+            data[key] = {"source": source, "date": date}
+        self._write_json(self.overrides_file, data)
+
+    @property
+    def settings_file(self) -> Path:
+        return self.path / "settings.ini"

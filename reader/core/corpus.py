@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -36,16 +36,58 @@ class Progress:
 class Library:
     pages: list[Page] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    _by_id: dict[str, tuple[Page, Article]] = field(default_factory=dict, repr=False)
 
     @property
     def articles(self) -> list[Article]:
         return [a for p in self.pages for a in p.articles]
 
+    def _index(self) -> dict[str, tuple[Page, Article]]:
+        if len(self._by_id) != sum(len(p.articles) for p in self.pages):
+            self._by_id = {a.id: (p, a) for p in self.pages for a in p.articles}
+        return self._by_id
+
     def article(self, article_id: str) -> Article | None:
-        for a in self.articles:
-            if a.id == article_id:
-                return a
-        return None
+        hit = self._index().get(article_id)
+        return hit[1] if hit else None
+
+    def page_of(self, article_id: str) -> Page | None:
+        hit = self._index().get(article_id)
+        return hit[0] if hit else None
+
+    def merge(self, other: Library) -> None:
+        """Add another library's pages and problems; a file already loaded is replaced."""
+        fresh = {p.path for p in other.pages}
+        self.pages = [p for p in self.pages if p.path not in fresh] + other.pages
+        again = {(q.corpus, q.file) for q in other.problems} | {
+            (p.corpus, p.file) for p in other.pages
+        }
+        self.problems = [q for q in self.problems if (q.corpus, q.file) not in again]
+        self.problems += other.problems
+        self._by_id = {}
+        link_continuations(self.pages)
+
+
+def page_key(page: Page) -> str:
+    """The key of a page's metadata override: corpus folder name and path inside it."""
+    return f"{corpus_label(Path(page.corpus))}/{page.file}"
+
+
+def apply_override(page: Page, source: str | None, date: str | None) -> None:
+    """Give a page (and so its articles) a source and date chosen by the user."""
+    _set_meta(page, source, date, Provenance("override", "override", page.provenance.page))
+
+
+def clear_override(page: Page) -> None:
+    """Back to the source and date found in the files."""
+    if page.detected is not None:
+        _set_meta(page, *page.detected)
+
+
+def _set_meta(page: Page, source: str | None, date: str | None, prov: Provenance) -> None:
+    page.source, page.date, page.provenance = source, date, prov
+    for a in page.articles:
+        a.source, a.date, a.provenance = source, date, prov
 
 
 class CorpusError(Exception):
@@ -138,12 +180,20 @@ def load_corpus(
     overrides: dict[str, dict[str, object]] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> Iterator[Progress | Page | Problem]:
-    """Yield Progress, then each Page or Problem as it is read."""
+    """Yield Progress, then each Page or Problem as it is read.
+
+    `root` is a folder of pages, or a single page file (read as part of the folder it is in, so
+    it gets the same id, manifest entry and override as when that folder itself is opened)."""
     root = Path(root)
     if not root.exists():
         raise CorpusError("missing", f"文件夹不存在 (folder does not exist): {root}")
+    only: Path | None = None
     if not root.is_dir():
-        raise CorpusError("not-a-folder", f"不是文件夹 (not a folder): {root}")
+        if not root.name.lower().endswith(PAGE_SUFFIXES):
+            raise CorpusError(
+                "not-a-page", f"不是 .txt/.md 文件或文件夹 (not a .txt/.md file or folder): {root}"
+            )
+        only, root = root, root.parent
     label = corpus_label(root)
     pending_problems: list[Problem] = []
     try:
@@ -158,7 +208,7 @@ def load_corpus(
                 message=exc.message,
             )
         )
-    files = list(iter_page_files(root, pending_problems))
+    files = [only] if only is not None else list(iter_page_files(root, pending_problems))
     yield from pending_problems
     decoded: list[tuple[Path, str, decode.Decoded]] = []
     total = len(files)
@@ -200,6 +250,11 @@ def load_corpus(
             page=meta.page,
             provenance=prov,
             content_hash=hashlib.sha256(dec.text.encode("utf-8")).hexdigest(),
+            detected=(
+                meta.source,
+                meta.date,
+                Provenance(source=meta.source_how, date=meta.date_how, page=meta.page_how),
+            ),
         )
         try:
             drafts = split_text(dec.text)
@@ -282,6 +337,42 @@ def link_continuations(pages: list[Page]) -> None:
                 best.title_derived = True
 
 
+def iter_library(
+    roots: list[Path],
+    *,
+    max_bytes: int = decode.DEFAULT_MAX_BYTES,
+    overrides: dict[str, dict[str, object]] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> Generator[Progress, None, Library]:
+    """Read every root (folder or page file), yielding Progress; return the Library.
+
+    A file reached twice (a folder and a file inside it, or the same folder twice) loads once."""
+    lib = Library()
+    seen: set[str] = set()
+    for n, root in enumerate(roots):
+        try:
+            for item in load_corpus(
+                root, max_bytes=max_bytes, overrides=overrides, cancelled=cancelled
+            ):
+                if isinstance(item, Page):
+                    real = os.path.realpath(item.path)
+                    if real not in seen:
+                        seen.add(real)
+                        lib.pages.append(item)
+                elif isinstance(item, Problem):
+                    lib.problems.append(item)
+                else:
+                    yield Progress(item.done, item.total, f"{n + 1}/{len(roots)} {item.message}")
+        except CorpusError as exc:
+            lib.problems.append(
+                Problem(file=str(root), corpus=str(root), code=exc.code, message=exc.message)
+            )
+        if cancelled is not None and cancelled():
+            break
+    link_continuations(lib.pages)
+    return lib
+
+
 def load_library(
     roots: list[Path],
     *,
@@ -290,21 +381,12 @@ def load_library(
     progress: Callable[[Progress], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> Library:
-    lib = Library()
-    for root in roots:
+    gen = iter_library(roots, max_bytes=max_bytes, overrides=overrides, cancelled=cancelled)
+    while True:
         try:
-            for item in load_corpus(
-                root, max_bytes=max_bytes, overrides=overrides, cancelled=cancelled
-            ):
-                if isinstance(item, Page):
-                    lib.pages.append(item)
-                elif isinstance(item, Problem):
-                    lib.problems.append(item)
-                elif progress is not None:
-                    progress(item)
-        except CorpusError as exc:
-            lib.problems.append(
-                Problem(file=str(root), corpus=str(root), code=exc.code, message=exc.message)
-            )
-    link_continuations(lib.pages)
-    return lib
+            item = next(gen)
+        except StopIteration as stop:
+            lib: Library = stop.value
+            return lib
+        if progress is not None:
+            progress(item)

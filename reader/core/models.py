@@ -112,3 +112,5 @@ class Page:
     provenance: Provenance
     articles: list[Article] = field(default_factory=list)
     content_hash: str = ""
+    # What was found in the files, kept so a user's override can be undone without a reload.
+    detected: tuple[str | None, str | None, Provenance] | None = None

@@ -2,6 +2,8 @@ import os
 import shutil
 from pathlib import Path
 
+import pytest
+
 from reader.core.corpus import load_library
 from reader.core.ingest.meta import text_date
 
@@ -133,3 +135,61 @@ def test_thucnews_loads_with_sensible_titles(thucnews_dir):
         assert 4 <= len(a.title) <= 60, a.title
         assert a.title in a.body or a.title_derived or a.title
         assert a.source is None
+
+
+def test_a_single_file_root_reads_like_its_folder(tmp_path):
+    (tmp_path / "a.txt").write_text("本报讯 第一个版面的文章，内容完整。\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("本报讯 第二个版面的文章，内容完整。\n", encoding="utf-8")
+    whole = load_library([tmp_path])
+    alone = load_library([tmp_path / "b.txt"])
+    assert [p.file for p in alone.pages] == ["b.txt"]
+    assert alone.articles[0].id == whole.articles[1].id
+    # a folder and a file inside it: the page loads once
+    both = load_library([tmp_path, tmp_path / "b.txt"])
+    assert len(both.pages) == 2
+    bad = load_library([tmp_path / "notes.pdf"])
+    assert [p.code for p in bad.problems] == ["missing"]
+
+
+def test_override_apply_and_clear(tmp_path):
+    from reader.core.corpus import apply_override, clear_override, page_key
+
+    folder = tmp_path / "papers"
+    (folder / "太原日报").mkdir(parents=True)
+    (folder / "太原日报" / "2022-11-24.txt").write_text("本报讯 市里召开会议。\n", encoding="utf-8")
+    (page,) = load_library([folder]).pages
+    assert (page.source, page.date) == ("太原日报", "2022-11-24")
+    assert page_key(page) == "papers/太原日报/2022-11-24.txt"
+    apply_override(page, "朔州日报", None)
+    assert (page.articles[0].source, page.articles[0].date) == ("朔州日报", None)
+    assert page.provenance.source == "override"
+    clear_override(page)
+    assert (page.articles[0].source, page.articles[0].date) == ("太原日报", "2022-11-24")
+    over = {page_key(page): {"source": "山西日报", "date": "2022-11-25"}}
+    (again,) = load_library([folder], overrides=over).pages
+    assert (again.source, again.date, again.provenance.date) == (
+        "山西日报",
+        "2022-11-25",
+        "override",
+    )
+
+
+def test_merge_replaces_reloaded_files(tmp_path):
+    (tmp_path / "a.txt").write_text("本报讯 旧的文字。\n", encoding="utf-8")
+    lib = load_library([tmp_path])
+    (tmp_path / "a.txt").write_text("本报讯 新的文字。\n", encoding="utf-8")
+    lib.merge(load_library([tmp_path / "a.txt"]))
+    assert len(lib.pages) == 1 and "新的文字" in lib.articles[0].body
+    assert lib.article(lib.articles[0].id) is lib.articles[0]
+
+
+def test_user_dates():
+    from reader.core.ingest.meta import parse_user_date
+
+    assert parse_user_date("2022年11月24日") == "2022-11-24"
+    assert parse_user_date("２０２２/1/5") == "2022-01-05"
+    assert parse_user_date("2022-11") == "2022-11"
+    assert parse_user_date("  ") is None
+    for bad in ("2022-02-30", "明天", "11-24", "2022-13"):
+        with pytest.raises(ValueError):
+            parse_user_date(bad)

@@ -10,6 +10,7 @@ import datetime as dt
 import json
 import re
 import tomllib
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -216,3 +217,24 @@ def fill_years_from_neighbours(
         iso = _valid_date(year, md[0], md[1])
         if iso:
             meta.date, meta.date_how = iso, "neighbours"
+
+
+_USER_DATE = re.compile(
+    r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*(?:[-/.月]\s*(\d{1,2})\s*日?)?\s*月?\s*$"
+)
+
+
+def parse_user_date(text: str) -> str | None:
+    """A date typed by a user (2022-11-24, 2022/11/24, 2022年11月24日, 2022-11) as ISO text;
+    None for an empty field. Raises ValueError for anything else."""
+    text = unicodedata.normalize("NFKC", text).strip()
+    if not text:
+        return None
+    m = _USER_DATE.match(text)
+    if not m:
+        raise ValueError(text)
+    y, mo = int(m.group(1)), int(m.group(2))
+    if m.group(3) is None:
+        dt.date(y, mo, 1)  # raises for a month out of range
+        return f"{y:04d}-{mo:02d}"
+    return dt.date(y, mo, int(m.group(3))).isoformat()

@@ -1,0 +1,95 @@
+"""Start the window: wire the services (data folder, preferences, theme, translations, task
+runner) into the main window, and nothing else."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+from reader.paths import DataDir, resources_dir, seeds_dir
+
+
+def _no_display() -> bool:
+    """On Linux without a display Qt aborts the process; say so in words instead."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def _rss_mb() -> float:
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def run(data_dir: Path | None, extra: list[Path], startup_report: bool = False) -> int:
+    if _no_display():
+        print(
+            "press-reader: no display found (DISPLAY/WAYLAND_DISPLAY unset). "
+            "Run it on a desktop, or use `press-reader articles` on a terminal.",
+            file=sys.stderr,
+        )
+        return 2
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from reader import APP_NAME
+    from reader.ui.i18n import install_translators
+    from reader.ui.prefs import Prefs
+    from reader.ui.tasks import TaskRunner
+    from reader.ui.theme import ThemeManager
+    from reader.ui.window import MainWindow
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName("Press Reader")
+    app.setApplicationDisplayName(APP_NAME)
+    app.setWindowIcon(QIcon(str(resources_dir() / "press-reader.svg")))
+    data = DataDir(data_dir)
+    prefs = Prefs.in_folder(data.path)
+    install_translators(app, prefs.language)
+    themes = ThemeManager(app)
+    themes.apply(prefs.theme)
+    runner = TaskRunner(app)
+    roots = [seeds_dir(), *data.corpora(), *extra]
+    window = MainWindow(data, prefs, runner, roots, apply_theme=themes.apply)
+    window.show()
+    if startup_report:
+        _report_startup(window)
+    QTimer.singleShot(0, window.start)
+    return app.exec()
+
+
+def _report_startup(window: object) -> None:
+    """For bench/startup.py: print when the window showed, the first article painted and the
+    library loaded (wall-clock seconds since the epoch), with memory, then quit."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from reader.ui.window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    marks: dict[str, float] = {"shown": time.time()}
+
+    def note(name: str) -> None:
+        marks.setdefault(name, time.time())
+        if name == "loaded":
+            marks["articles"] = len(window.library.articles)
+            marks["rss_mb"] = _rss_mb()
+        if {"painted", "loaded"} <= marks.keys():
+            print(json.dumps(marks), flush=True)
+            QTimer.singleShot(0, window.close)
+            QTimer.singleShot(0, QApplication.quit)
+
+    window.reader.article_view.painted.connect(lambda: note("painted"))
+    window.libraryLoaded.connect(lambda: QTimer.singleShot(0, lambda: note("loaded")))

@@ -1,0 +1,365 @@
+"""The reader: an article laid out for reading Chinese, and the page as printed.
+
+Article text only ever enters Qt through QTextCursor.insertText / setPlainText, so markup in a
+page is shown as the characters it is, never interpreted."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QPoint, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QFont,
+    QKeyEvent,
+    QPaintEvent,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
+from PySide6.QtWidgets import QPlainTextEdit, QStackedWidget, QTextBrowser, QTextEdit, QWidget
+
+from reader.core.models import Article, Page
+from reader.core.offsets import OffsetMap
+
+from . import theme
+
+LINE_HEIGHT = 170  # percent: Chinese body text reads best at about 1.7
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str
+    article_id: str
+
+
+def _line_height(fmt: QTextBlockFormat, percent: int) -> None:
+    fmt.setLineHeight(percent, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+
+
+class _KeyNav:
+    """j / k move to the next / previous article while a reader view has focus."""
+
+    def _nav_key(self, event: QKeyEvent) -> bool:
+        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            return False
+        if event.key() == Qt.Key.Key_J:
+            self.nextRequested.emit()  # type: ignore[attr-defined]
+            return True
+        if event.key() == Qt.Key.Key_K:
+            self.previousRequested.emit()  # type: ignore[attr-defined]
+            return True
+        return False
+
+
+class ArticleView(_KeyNav, QTextBrowser):
+    nextRequested = Signal()
+    previousRequested = Signal()
+    linkActivated = Signal(str)  # an article id
+    painted = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("articleView")
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setUndoRedoEnabled(False)
+        self.anchorClicked.connect(self._on_anchor)
+        self._font = QFont()
+        self._article: Article | None = None
+        self._links: tuple[list[Link], list[Link]] = ([], [])
+        self._offsets = OffsetMap("")
+        self.body_start = 0  # document position of the body's first character
+        self._title_block = -1
+        self._painted = False
+
+    # -- content ------------------------------------------------------------------------
+    @property
+    def article(self) -> Article | None:
+        return self._article
+
+    def set_reading_font(self, font: QFont) -> None:
+        self._font = QFont(font)
+        if self._article is not None:
+            top = self.top_position()
+            self._render()
+            self.scroll_to_position(top)
+
+    def reading_font(self) -> QFont:
+        return QFont(self._font)
+
+    def show_article(
+        self,
+        article: Article | None,
+        before: list[Link] | None = None,
+        after: list[Link] | None = None,
+    ) -> None:
+        self._article = article
+        self._links = (before or [], after or [])
+        self._offsets = OffsetMap(article.body if article else "")
+        self._render()
+        self.verticalScrollBar().setValue(0)
+
+    def refresh(self) -> None:
+        """Lay out again (after a theme change or an edit of the article's source or date)."""
+        top = self.top_position()
+        self._render()
+        self.scroll_to_position(top)
+
+    def _render(self) -> None:
+        doc = QTextDocument(self)
+        doc.setDefaultFont(self._font)
+        doc.setDocumentMargin(max(16.0, self._font.pointSizeF() * 1.6))
+        self.setDocument(doc)
+        a = self._article
+        self._title_block = -1
+        if a is None:
+            self.body_start = 0
+            return
+        pal = self.palette()
+        size = self._font.pointSizeF()
+        cur = QTextCursor(doc)
+        first = True
+
+        def block(text: str, bfmt: QTextBlockFormat, cfmt: QTextCharFormat) -> None:
+            nonlocal first
+            if first:
+                cur.setBlockFormat(bfmt)
+                cur.setBlockCharFormat(cfmt)
+                first = False
+            else:
+                cur.insertBlock(bfmt, cfmt)
+            cur.insertText(text, cfmt)
+
+        small = QTextCharFormat()
+        small.setFontPointSize(size * 0.85)
+        small.setForeground(theme.muted(pal))
+        tight = QTextBlockFormat()
+        _line_height(tight, 140)
+        tight.setBottomMargin(size * 0.4)
+
+        if a.column:
+            block(f"【{a.column}】", tight, small)
+        for link in self._links[0]:
+            self._link_block(
+                block, tight, small, self.tr("Continued from: %1").replace("%1", link.text), link
+            )
+
+        title = QTextCharFormat()
+        title.setFontPointSize(size * 1.6)
+        title.setFontWeight(QFont.Weight.Bold)
+        if a.title_derived:
+            title.setForeground(theme.muted(pal))
+            title.setToolTip(self.tr("Title derived from the first sentence"))
+        tfmt = QTextBlockFormat()
+        _line_height(tfmt, 135)
+        tfmt.setBottomMargin(size * 0.5)
+        block(a.title or self.tr("(untitled)"), tfmt, title)
+        self._title_block = cur.block().blockNumber()
+
+        sub = QTextCharFormat()
+        sub.setFontPointSize(size * 1.15)
+        for s in a.subtitles:
+            block(s, tight, sub)
+
+        meta = [a.source or self.tr("Unknown source"), a.date or self.tr("Unknown date")]
+        if a.page:
+            meta.append(self.tr("Page %1").replace("%1", str(a.page)))
+        if a.byline:
+            meta.append(a.byline)
+        mfmt = QTextBlockFormat()
+        _line_height(mfmt, 140)
+        mfmt.setBottomMargin(size * 1.4)
+        block("  ·  ".join(meta), mfmt, small)
+
+        body = QTextBlockFormat()
+        _line_height(body, LINE_HEIGHT)
+        body.setBottomMargin(size * 0.75)
+        body.setTextIndent(size * 2 * 96 / 72)  # two characters, as Chinese paragraphs are set
+        plain = QTextCharFormat()
+        self.body_start = -1
+        for para in a.paragraphs or [""]:
+            block(para, body, plain)
+            if self.body_start < 0:
+                self.body_start = cur.block().position()
+
+        if a.captions:
+            head = QTextBlockFormat()
+            head.setTopMargin(size)
+            _line_height(head, 140)
+            block(self.tr("Captions"), head, small)
+            cap = QTextBlockFormat()
+            _line_height(cap, 150)
+            cap.setLeftMargin(size * 1.5)
+            cap.setBottomMargin(size * 0.4)
+            capf = QTextCharFormat()
+            capf.setFontPointSize(size * 0.92)
+            capf.setForeground(theme.muted(pal))
+            for c in a.captions:
+                block(c, cap, capf)
+        for link in self._links[1]:
+            self._link_block(
+                block, tight, small, self.tr("Continued in: %1").replace("%1", link.text), link
+            )
+
+    def _link_block(
+        self, block, bfmt: QTextBlockFormat, cfmt: QTextCharFormat, text: str, link: Link
+    ) -> None:  # type: ignore[no-untyped-def]
+        fmt = QTextCharFormat(cfmt)
+        fmt.setAnchor(True)
+        fmt.setAnchorHref(f"article:{link.article_id}")
+        fmt.setForeground(self.palette().link())
+        fmt.setFontUnderline(True)
+        block(text, bfmt, fmt)
+
+    def _on_anchor(self, url: QUrl) -> None:
+        if url.scheme() == "article":
+            self.linkActivated.emit(url.path())
+
+    def headline(self) -> str:
+        """The headline as laid out in the document ("" when no article is shown)."""
+        if self._title_block < 0:
+            return ""
+        return self.document().findBlockByNumber(self._title_block).text()
+
+    # -- offsets into the article's body (code points) ↔ document positions (UTF-16) --------
+    def body_cursor(self, start: int, end: int) -> QTextCursor:
+        cur = QTextCursor(self.document())
+        cur.setPosition(self.body_start + self._offsets.to_utf16(start))
+        cur.setPosition(
+            self.body_start + self._offsets.to_utf16(end), QTextCursor.MoveMode.KeepAnchor
+        )
+        return cur
+
+    def body_selection(self) -> tuple[int, int] | None:
+        """The selection as code-point offsets into the body, clipped to it; None if empty."""
+        cur = self.textCursor()
+        if not cur.hasSelection() or self._article is None:
+            return None
+        lo = max(cur.selectionStart() - self.body_start, 0)
+        hi = min(cur.selectionEnd() - self.body_start, self._offsets.utf16_len)
+        if hi <= lo:
+            return None
+        return self._offsets.from_utf16(lo), self._offsets.from_utf16(hi)
+
+    # -- position --------------------------------------------------------------------------
+    def top_position(self) -> int:
+        return self.cursorForPosition(QPoint(0, 0)).position()
+
+    def scroll_to_position(self, position: int) -> None:
+        cur = QTextCursor(self.document())
+        cur.setPosition(max(0, min(position, self.document().characterCount() - 1)))
+        block = cur.block()
+        layout = self.document().documentLayout()
+        y = layout.blockBoundingRect(block).top()
+        line = block.layout().lineForTextPosition(cur.positionInBlock())
+        if line.isValid():
+            y += line.y()
+        self.verticalScrollBar().setValue(int(y))
+
+    # -- events ------------------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not self._nav_key(event):
+            super().keyPressEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        # Colours are taken from the palette when the article is laid out: lay out again when
+        # the theme changes it.
+        if event.type() == QEvent.Type.PaletteChange and self._article is not None:
+            self.refresh()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._article is not None and not self._painted:
+            self._painted = True
+            self.painted.emit()
+
+
+class PrintedView(_KeyNav, QPlainTextEdit):
+    """The page's text as it was read from the file, with this article's parts highlighted."""
+
+    nextRequested = Signal()
+    previousRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("printedView")
+        self.setReadOnly(True)
+        self.setUndoRedoEnabled(False)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self._page: Page | None = None
+        self._spans: list[tuple[int, int]] = []
+
+    def show_page(self, page: Page | None, spans: list[tuple[int, int]]) -> None:
+        if page is not self._page:
+            self._page = page
+            self.setPlainText(page.original if page else "")
+        self._spans = spans
+        self._highlight()
+        if spans:
+            cur = self._cursor(*spans[0])
+            cur.setPosition(cur.selectionStart())
+            self.setTextCursor(cur)
+            self.centerCursor()
+
+    def highlighted_text(self) -> list[str]:
+        return [s.cursor.selectedText() for s in self.extraSelections()]
+
+    def _cursor(self, start: int, end: int) -> QTextCursor:
+        offsets = OffsetMap(self._page.original if self._page else "")
+        cur = QTextCursor(self.document())
+        cur.setPosition(offsets.to_utf16(start))
+        cur.setPosition(offsets.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+        return cur
+
+    def _highlight(self) -> None:
+        bg, fg = theme.printed_highlight(self.palette())
+        sels = []
+        for start, end in self._spans:
+            sel = QTextEdit.ExtraSelection()
+            sel.cursor = self._cursor(start, end)  # type: ignore[misc]
+            sel.format.setBackground(bg)  # type: ignore[attr-defined]
+            sel.format.setForeground(fg)  # type: ignore[attr-defined]
+            sel.format.setProperty(QTextFormat.Property.FullWidthSelection, False)  # type: ignore[attr-defined]
+            sels.append(sel)
+        self.setExtraSelections(sels)
+
+    def refresh(self) -> None:
+        self._highlight()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._highlight()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not self._nav_key(event):
+            super().keyPressEvent(event)
+
+
+class ReaderPane(QStackedWidget):
+    """The article view, or the printed page, one at a time."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.article_view = ArticleView(self)
+        self.printed_view = PrintedView(self)
+        self.addWidget(self.article_view)
+        self.addWidget(self.printed_view)
+
+    def set_printed(self, printed: bool) -> None:
+        self.setCurrentWidget(self.printed_view if printed else self.article_view)
+
+    @property
+    def printed(self) -> bool:
+        return self.currentWidget() is self.printed_view
+
+    def set_reading_font(self, font: QFont) -> None:
+        self.article_view.set_reading_font(font)
+        self.printed_view.setFont(font)

@@ -1,0 +1,75 @@
+"""Render the main window to PNG files in docs/ (offscreen; needs a CJK font installed, e.g.
+Debian's fonts-wqy-microhei).
+
+    python tools/screenshots.py [--out docs]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from reader.paths import DataDir, seeds_dir  # noqa: E402
+from reader.ui.prefs import Prefs  # noqa: E402
+from reader.ui.tasks import TaskRunner  # noqa: E402
+from reader.ui.theme import ThemeManager  # noqa: E402
+from reader.ui.window import MainWindow  # noqa: E402
+
+
+def wait(ms: int) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--out", type=Path, default=Path(__file__).resolve().parent.parent / "docs")
+    ap.add_argument("--article", help="article id to show (default: the seeds' 林武 article)")
+    args = ap.parse_args()
+    app = QApplication([sys.argv[0]])
+    themes = ThemeManager(app)
+    with tempfile.TemporaryDirectory() as tmp:
+        data = DataDir(Path(tmp))
+        prefs = Prefs.in_folder(data.path)
+        window = MainWindow(data, prefs, TaskRunner(app), [seeds_dir()], apply_theme=themes.apply)
+        window.resize(1280, 820)
+        window.show()
+        window.start()
+        while window.loading:
+            wait(50)
+        target = args.article
+        if not target:
+            target = next(
+                (a.id for a in window.library.articles if "林武" in a.title),
+                window.pane.model.article_ids()[0],
+            )
+        window.open_article(target)
+        shots = [
+            ("screenshot-light.png", "light", False),
+            ("screenshot-dark.png", "dark", False),
+            ("screenshot-printed.png", "light", True),
+        ]
+        args.out.mkdir(parents=True, exist_ok=True)
+        for name, key, printed in shots:
+            window.set_theme(key)
+            window.actions_by_name["printed"].setChecked(printed)
+            wait(100)
+            path = args.out / name
+            window.grab().save(str(path))
+            print(path)
+        window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
