@@ -19,6 +19,7 @@ from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from reader.paths import DataDir, seeds_dir  # noqa: E402
+from reader.ui.i18n import install_translators  # noqa: E402
 from reader.ui.prefs import Prefs  # noqa: E402
 from reader.ui.tasks import TaskRunner  # noqa: E402
 from reader.ui.theme import ThemeManager  # noqa: E402
@@ -38,6 +39,15 @@ def main() -> int:
     args = ap.parse_args()
     app = QApplication([sys.argv[0]])
     themes = ThemeManager(app)
+    for lang, prefix in (("zh_CN", "screenshot-zh"), ("en", "screenshot")):
+        translators = install_translators(app, lang)
+        render(app, themes, args, prefix)
+        for t in translators:
+            app.removeTranslator(t)
+    return 0
+
+
+def render(app: QApplication, themes: ThemeManager, args: argparse.Namespace, prefix: str) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         data = DataDir(Path(tmp))
         prefs = Prefs.in_folder(data.path)
@@ -55,9 +65,9 @@ def main() -> int:
             )
         window.open_article(target)
         shots = [
-            ("screenshot-light.png", "light", False),
-            ("screenshot-dark.png", "dark", False),
-            ("screenshot-printed.png", "light", True),
+            (f"{prefix}-light.png", "light", False),
+            (f"{prefix}-dark.png", "dark", False),
+            (f"{prefix}-printed.png", "light", True),
         ]
         args.out.mkdir(parents=True, exist_ok=True)
         for name, key, printed in shots:
@@ -68,7 +78,6 @@ def main() -> int:
             window.grab().save(str(path))
             print(path)
         window.close()
-    return 0
 
 
 if __name__ == "__main__":

@@ -122,7 +122,9 @@ class MetadataDialog(QDialog):
         self.source.setEditable(True)
         self.source.addItems(sorted(set(sources)))
         self.source.setCurrentText(page.source or "")
-        self.source.lineEdit().setPlaceholderText(self.tr("Unknown source"))
+        editor = self.source.lineEdit()
+        if editor is not None:
+            editor.setPlaceholderText(self.tr("Unknown source"))
         form.addRow(self.tr("&Source:"), self.source)
         self.date = QLineEdit(page.date or "", self)
         self.date.setPlaceholderText(self.tr("YYYY-MM-DD, or empty if unknown"))
@@ -188,11 +190,11 @@ class PreferencesDialog(QDialog):
         i = self.family.findData(prefs.font_family)
         self.family.setCurrentIndex(max(i, 0))
         form.addRow(self.tr("Reading &font:"), self.family)
-        self.size = QSpinBox(self)
-        self.size.setRange(prefs_mod.MIN_FONT_SIZE, prefs_mod.MAX_FONT_SIZE)
-        self.size.setSuffix(" pt")
-        self.size.setValue(prefs.font_size)
-        form.addRow(self.tr("Font &size:"), self.size)
+        self.size_box = QSpinBox(self)
+        self.size_box.setRange(prefs_mod.MIN_FONT_SIZE, prefs_mod.MAX_FONT_SIZE)
+        self.size_box.setSuffix(" pt")
+        self.size_box.setValue(prefs.font_size)
+        form.addRow(self.tr("Font &size:"), self.size_box)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -204,7 +206,7 @@ class PreferencesDialog(QDialog):
         self.prefs.theme = self.theme.currentData()
         self.prefs.language = self.language.currentData()
         self.prefs.font_family = self.family.currentData()
-        self.prefs.font_size = self.size.value()
+        self.prefs.font_size = self.size_box.value()
         super().accept()
 
 
@@ -220,10 +222,9 @@ class ShortcutsDialog(QDialog):
         self.model = QStandardItemModel(0, 2, self)
         self.model.setHorizontalHeaderLabels([self.tr("Command"), self.tr("Keys")])
         for action in actions:
-            keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()]
-            if keys:
-                name = action.text().replace("&", "").replace("…", "")
-                self._row(name, ", ".join(keys))
+            seqs = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()]
+            if seqs:
+                self._row(action.text().replace("&", "").replace("…", ""), ", ".join(seqs))
         for name, keys in extra:
             self._row(name, keys)
         table = QTableView(self)

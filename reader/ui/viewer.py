@@ -5,6 +5,7 @@ page is shown as the characters it is, never interpreted."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QUrl, Signal
@@ -141,6 +142,12 @@ class ArticleView(_KeyNav, QTextBrowser):
 
         if a.column:
             block(f"【{a.column}】", tight, small)
+        if a.continued_from_page and not self._links[0]:
+            block(
+                self.tr("Continued from page %1").replace("%1", str(a.continued_from_page)),
+                tight,
+                small,
+            )
         for link in self._links[0]:
             self._link_block(
                 block, tight, small, self.tr("Continued from: %1").replace("%1", link.text), link
@@ -198,14 +205,25 @@ class ArticleView(_KeyNav, QTextBrowser):
             capf.setForeground(theme.muted(pal))
             for c in a.captions:
                 block(c, cap, capf)
+        if a.continues_to_page and not self._links[1]:
+            end = QTextBlockFormat(tight)
+            end.setTopMargin(size * 0.5)
+            block(
+                self.tr("Continued on page %1").replace("%1", str(a.continues_to_page)), end, small
+            )
         for link in self._links[1]:
             self._link_block(
                 block, tight, small, self.tr("Continued in: %1").replace("%1", link.text), link
             )
 
     def _link_block(
-        self, block, bfmt: QTextBlockFormat, cfmt: QTextCharFormat, text: str, link: Link
-    ) -> None:  # type: ignore[no-untyped-def]
+        self,
+        block: Callable[[str, QTextBlockFormat, QTextCharFormat], None],
+        bfmt: QTextBlockFormat,
+        cfmt: QTextCharFormat,
+        text: str,
+        link: Link,
+    ) -> None:
         fmt = QTextCharFormat(cfmt)
         fmt.setAnchor(True)
         fmt.setAnchorHref(f"article:{link.article_id}")
@@ -323,10 +341,10 @@ class PrintedView(_KeyNav, QPlainTextEdit):
         sels = []
         for start, end in self._spans:
             sel = QTextEdit.ExtraSelection()
-            sel.cursor = self._cursor(start, end)  # type: ignore[misc]
-            sel.format.setBackground(bg)  # type: ignore[attr-defined]
-            sel.format.setForeground(fg)  # type: ignore[attr-defined]
-            sel.format.setProperty(QTextFormat.Property.FullWidthSelection, False)  # type: ignore[attr-defined]
+            sel.cursor = self._cursor(start, end)
+            sel.format.setBackground(bg)
+            sel.format.setForeground(fg)
+            sel.format.setProperty(QTextFormat.Property.FullWidthSelection, False)
             sels.append(sel)
         self.setExtraSelections(sels)
 

@@ -4,9 +4,10 @@ for search and marks. It wires widgets to the core; the work happens in reader.c
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -248,7 +249,7 @@ class MainWindow(QMainWindow):
             ("light", self.tr("&Light")),
             ("dark", self.tr("&Dark")),
         ):
-            act = a(f"theme_{key}", text, lambda k=key: self.set_theme(k), checkable=True)
+            act = a(f"theme_{key}", text, partial(self.set_theme, key), checkable=True)
             act.setData(key)
             self.theme_group.addAction(act)
             act.setChecked(key == self.prefs.theme)
@@ -538,7 +539,8 @@ class MainWindow(QMainWindow):
         self.pane.tree.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def focus_reader(self) -> None:
-        self.reader.currentWidget().setFocus(Qt.FocusReason.ShortcutFocusReason)
+        view = self.reader.printed_view if self.reader.printed else self.reader.article_view
+        view.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def focus_filter(self) -> None:
         self.dock.show()
@@ -657,8 +659,8 @@ class MainWindow(QMainWindow):
         self.problemsShown.emit(self.problems_dialog)
 
     # -- metadata ------------------------------------------------------------------------------
-    def _tree_menu(self, pos: object) -> None:
-        idx = self.pane.tree.indexAt(pos)  # type: ignore[arg-type]
+    def _tree_menu(self, pos: QPoint) -> None:
+        idx = self.pane.tree.indexAt(pos)
         article_id = idx.data(ARTICLE_ID_ROLE) if idx.isValid() else None
         if not article_id:
             return
@@ -666,7 +668,7 @@ class MainWindow(QMainWindow):
         menu = QMenu(self)
         menu.addAction(self.actions_by_name["edit_meta"])
         menu.addAction(self.actions_by_name["printed"])
-        menu.exec(self.pane.tree.viewport().mapToGlobal(pos))  # type: ignore[arg-type]
+        menu.exec(self.pane.tree.viewport().mapToGlobal(pos))
 
     def edit_metadata(self) -> MetadataDialog | None:
         """Edit the source and date of the current article's page."""
