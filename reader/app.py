@@ -66,8 +66,31 @@ def run(data_dir: Path | None, extra: list[Path], startup_report: bool = False) 
     window.show()
     if startup_report:
         _report_startup(window)
+    _close_on_signals(window)
     QTimer.singleShot(0, window.start)
     return app.exec()
+
+
+def _close_on_signals(window: object) -> None:
+    """Ctrl+C in a terminal, or SIGTERM at logout, closes the window as its close button does,
+    so the reading position and layout are saved."""
+    import signal
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QWidget
+
+    assert isinstance(window, QWidget)
+
+    def close(_signum: int, _frame: object) -> None:
+        QTimer.singleShot(0, window.close)
+
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, close)
+    # Python runs signal handlers only between bytecodes; a idle timer lets it look while Qt's
+    # event loop waits in C++.
+    tick = QTimer(window)
+    tick.timeout.connect(lambda: None)
+    tick.start(300)
 
 
 def _report_startup(window: object) -> None:

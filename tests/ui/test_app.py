@@ -150,3 +150,32 @@ def test_failing_task_reports_its_error(qtbot):
         runner.start(task)
     assert isinstance(err.args[0], OSError)
     runner.shutdown(1000)
+
+
+def test_sigterm_closes_the_window_and_keeps_its_state(tmp_path):
+    import signal
+    import time
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    settings = tmp_path / "settings.ini"
+    with subprocess.Popen(
+        [sys.executable, "-m", "reader", "--data-dir", str(tmp_path)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=ROOT,
+    ) as proc:
+        try:
+            deadline = time.monotonic() + 60
+            # Qt writes settings in the background once the first article has been opened.
+            while "article=" not in (settings.read_text() if settings.exists() else ""):
+                assert proc.poll() is None and time.monotonic() < deadline
+                time.sleep(0.1)
+            proc.send_signal(signal.SIGTERM)
+            _out, err = proc.communicate(timeout=30)
+            assert proc.returncode == 0, err
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+    assert "geometry=" in settings.read_text()
