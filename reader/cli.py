@@ -4,6 +4,8 @@ press-reader [--corpus DIR]       open the window on the seeds, the user's corpo
 press-reader articles [--json]    articles of the bundled seeds and the user's corpora
 press-reader problems             files that could not be read, and why
 press-reader corpus add|remove|list DIR
+press-reader index [--rebuild]    build or update the search index
+press-reader search QUERY [--limit N] [--sort date] [--json]
 """
 
 from __future__ import annotations
@@ -60,6 +62,15 @@ def _parser() -> argparse.ArgumentParser:
     pr = sub.add_parser("problems", help="list files that could not be read")
     add_corpus_args(pr)
     pr.add_argument("--json", action="store_true")
+    ix = sub.add_parser("index", help="build or update the search index")
+    add_corpus_args(ix)
+    ix.add_argument("--rebuild", action="store_true", help="build from scratch")
+    se = sub.add_parser("search", help="search the index")
+    add_corpus_args(se)
+    se.add_argument("query", help='e.g. 韦韬, "动态清零", title:疫情 date:2022-11')
+    se.add_argument("--limit", type=int, default=20)
+    se.add_argument("--sort", choices=["relevance", "date"], default="relevance")
+    se.add_argument("--json", action="store_true")
     c = sub.add_parser("corpus", help="manage the folders the app reads")
     c.add_argument("action", choices=["add", "remove", "list"])
     c.add_argument("folder", type=Path, nargs="?")
@@ -107,6 +118,8 @@ def main(argv: list[str] | None = None) -> int:
             return run(data.path, list(args.corpus), startup_report=args.startup_report)
         if args.command == "corpus":
             return _corpus(args, data)
+        if args.command in ("index", "search"):
+            return _search_commands(args, data)
         lib, missing = _load(args, data)
         for m in missing:
             print(f"press-reader: 文件夹不存在 (no such folder): {m}", file=sys.stderr)
@@ -129,6 +142,65 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     return EXIT_USAGE
+
+
+def _index(args: argparse.Namespace, data: DataDir, rebuild: bool) -> int:
+    """Read the library and bring the index in step, with progress on a terminal."""
+    from reader.core.search.index import SearchIndex
+
+    lib, missing = _load(args, data)
+    for m in missing:
+        print(f"press-reader: 文件夹不存在 (no such folder): {m}", file=sys.stderr)
+    tty = sys.stderr.isatty()
+    gen = SearchIndex(data.index_dir).sync(lib.pages, rebuild=rebuild, procs=2)
+    while True:
+        try:
+            p = next(gen)
+        except StopIteration as stop:
+            report = stop.value
+            break
+        if tty and p.total:
+            print(f"\rindexing {p.done}/{p.total} articles", end="", file=sys.stderr, flush=True)
+    if tty:
+        print(file=sys.stderr)
+    what = "rebuilt" if report.rebuilt else "updated"
+    print(
+        f"index {what}: {report.added} pages indexed, {report.removed} removed, "
+        f"{report.articles} articles ({data.index_dir})",
+        file=sys.stderr,
+    )
+    return EXIT_MISSING if missing else EXIT_OK
+
+
+def _search_commands(args: argparse.Namespace, data: DataDir) -> int:
+    from reader.core.search.index import SearchIndex, SearchIndexError
+
+    if args.command == "index":
+        return _index(args, data, args.rebuild)
+    index = SearchIndex(data.index_dir)
+    if index.status() != "ok":
+        print("press-reader: building the search index first…", file=sys.stderr)
+        rc = _index(args, data, False)
+        if rc != EXIT_OK:
+            return rc
+    try:
+        result = index.search(args.query, limit=args.limit, sort=args.sort)
+    except SearchIndexError as exc:
+        print(f"press-reader: {exc.message}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    for m in result.messages:
+        print(f"press-reader: {m}", file=sys.stderr)
+    if args.json:
+        _dump([h.to_json() for h in result.hits])
+        return EXIT_OK
+    for h in result.hits:
+        snippet = h.snippet
+        for s, e in reversed(h.highlights):
+            snippet = f"{snippet[:s]}【{snippet[s:e]}】{snippet[e:]}"
+        print(f"{h.id}  {h.source or '未注明来源'}  {h.date or '未注明日期'}  {h.title}")
+        print(f"    {snippet}")
+    print(f"{result.total} articles match; {len(result.hits)} shown")
+    return EXIT_OK
 
 
 def _corpus(args: argparse.Namespace, data: DataDir) -> int:

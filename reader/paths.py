@@ -102,5 +102,9 @@ class DataDir:
         self._write_json(self.overrides_file, data)
 
     @property
+    def index_dir(self) -> Path:
+        return self.path / "index"
+
+    @property
     def settings_file(self) -> Path:
         return self.path / "settings.ini"
