@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -73,6 +74,17 @@ class _Bool(_Setting[bool]):
         return "true" if value else "false"
 
 
+class _Strings(_Setting[list[str]]):
+    def parse(self, raw: object) -> list[str]:
+        data = json.loads(raw) if isinstance(raw, str) else raw
+        if not isinstance(data, list) or not all(isinstance(x, str) for x in data):
+            raise ValueError(raw)
+        return list(data)
+
+    def store(self, value: list[str]) -> object:
+        return json.dumps(value, ensure_ascii=False)
+
+
 class _Bytes(_Setting[QByteArray]):
     def parse(self, raw: object) -> QByteArray:
         if not isinstance(raw, QByteArray):
@@ -90,6 +102,7 @@ class Prefs:
     # The text position at the top of the reader: survives a new font size or window size.
     last_position = _Int("reading/position", 0)
     printed = _Bool("reading/printed", False)
+    recent_queries = _Strings("search/recent", [])
     geometry = _Bytes("window/geometry", QByteArray())
     window_state = _Bytes("window/state", QByteArray())
 

@@ -118,3 +118,15 @@ def printed_highlight(palette: QPalette) -> tuple[QColor, QColor]:
     if is_dark(palette):
         return QColor(0x5C, 0x4B, 0x0F), QColor(0xFF, 0xF6, 0xD5)
     return QColor(0xFF, 0xEC, 0x99), QColor(0x1A, 0x1A, 0x1A)
+
+
+def hit_colours(palette: QPalette) -> tuple[QColor, QColor]:
+    """Search and find hits: an orange distinct from the printed-page yellow and from the
+    selection blue, readable in both themes."""
+    if is_dark(palette):
+        return QColor(0x8A, 0x4B, 0x08), QColor(0xFF, 0xFF, 0xFF)
+    return QColor(0xFF, 0xD0, 0x8A), QColor(0x1A, 0x1A, 0x1A)
+
+
+def current_hit(palette: QPalette) -> QColor:
+    return QColor(0xE0, 0x7B, 0x00) if not is_dark(palette) else QColor(0xC2, 0x6A, 0x00)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QFont,
     QKeyEvent,
@@ -19,10 +19,20 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextFormat,
 )
-from PySide6.QtWidgets import QPlainTextEdit, QStackedWidget, QTextBrowser, QTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QStackedWidget,
+    QTextBrowser,
+    QTextEdit,
+    QWidget,
+)
 
 from reader.core.models import Article, Page
 from reader.core.offsets import OffsetMap
+from reader.core.search.analysis import find_all
 
 from . import theme
 
@@ -59,6 +69,7 @@ class ArticleView(_KeyNav, QTextBrowser):
     previousRequested = Signal()
     linkActivated = Signal(str)  # an article id
     painted = Signal()
+    searchRequested = Signal()  # "/" pressed
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -74,6 +85,9 @@ class ArticleView(_KeyNav, QTextBrowser):
         self.body_start = 0  # document position of the body's first character
         self._title_block = -1
         self._painted = False
+        self._needles: list[str] = []
+        self._hits: list[tuple[int, int]] = []  # document positions (UTF-16)
+        self._hit_index = -1
 
     # -- content ------------------------------------------------------------------------
     @property
@@ -83,9 +97,7 @@ class ArticleView(_KeyNav, QTextBrowser):
     def set_reading_font(self, font: QFont) -> None:
         self._font = QFont(font)
         if self._article is not None:
-            top = self.top_position()
-            self._render()
-            self.scroll_to_position(top)
+            self.refresh()
 
     def reading_font(self) -> QFont:
         return QFont(self._font)
@@ -100,6 +112,7 @@ class ArticleView(_KeyNav, QTextBrowser):
         self._links = (before or [], after or [])
         self._offsets = OffsetMap(article.body if article else "")
         self._render()
+        self._apply_hits()
         self.verticalScrollBar().setValue(0)
 
     def refresh(self) -> None:
@@ -108,11 +121,62 @@ class ArticleView(_KeyNav, QTextBrowser):
         self._render()
         self.scroll_to_position(top)
 
+    # -- hits: search terms or the find bar, drawn as a layer over the text ------------------
+    def set_needles(self, needles: list[str]) -> int:
+        """Highlight every occurrence of the (folded) needles; returns how many there are."""
+        self._needles = list(needles)
+        self._apply_hits()
+        return len(self._hits)
+
+    def _apply_hits(self) -> None:
+        text = self.document().toPlainText()
+        spans = find_all(text, self._needles) if self._needles else []
+        offsets = OffsetMap(text)
+        self._hits = [(offsets.to_utf16(s), offsets.to_utf16(e)) for s, e in spans]
+        self._hit_index = -1
+        self._paint_hits()
+
+    def _paint_hits(self) -> None:
+        bg, fg = theme.hit_colours(self.palette())
+        sels = []
+        for i, (start, end) in enumerate(self._hits):
+            sel = QTextEdit.ExtraSelection()
+            cur = QTextCursor(self.document())
+            cur.setPosition(start)
+            cur.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            sel.cursor = cur
+            sel.format.setBackground(
+                bg if i != self._hit_index else theme.current_hit(self.palette())
+            )
+            sel.format.setForeground(fg)
+            sels.append(sel)
+        self.setExtraSelections(sels)
+
+    def step_hit(self, delta: int) -> tuple[int, int]:
+        """Move to the next (1) or previous (-1) hit, wrapping; returns (number, total)."""
+        if not self._hits:
+            return 0, 0
+        self._hit_index = (self._hit_index + delta) % len(self._hits)
+        start, end = self._hits[self._hit_index]
+        cur = QTextCursor(self.document())
+        cur.setPosition(start)
+        cur.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cur)
+        self.ensureCursorVisible()
+        self._paint_hits()
+        return self._hit_index + 1, len(self._hits)
+
+    def hit_texts(self) -> list[str]:
+        text = self.document().toPlainText()
+        offsets = OffsetMap(text)
+        return [text[offsets.from_utf16(s) : offsets.from_utf16(e)] for s, e in self._hits]
+
     def _render(self) -> None:
         doc = QTextDocument(self)
         doc.setDefaultFont(self._font)
         doc.setDocumentMargin(max(16.0, self._font.pointSizeF() * 1.6))
         self.setDocument(doc)
+        self._hits, self._hit_index = [], -1
         a = self._article
         self._title_block = -1
         if a is None:
@@ -278,6 +342,9 @@ class ArticleView(_KeyNav, QTextBrowser):
 
     # -- events ------------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Slash and not event.modifiers():
+            self.searchRequested.emit()
+            return
         if not self._nav_key(event):
             super().keyPressEvent(event)
 
@@ -381,3 +448,44 @@ class ReaderPane(QStackedWidget):
     def set_reading_font(self, font: QFont) -> None:
         self.article_view.set_reading_font(font)
         self.printed_view.setFont(font)
+
+
+class FindBar(QWidget):
+    """Ctrl+F: find in the open article. Enter / Shift+Enter step through, Esc closes."""
+
+    changed = Signal(str)
+    step = Signal(int)
+    closed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("findBar")
+        self.edit = QLineEdit(self)
+        self.edit.setObjectName("findEdit")
+        self.edit.setPlaceholderText(self.tr("Find in this article"))
+        self.edit.setClearButtonEnabled(True)
+        self.label = QLabel(self)
+        self.label.setMinimumWidth(70)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 2, 6, 2)
+        layout.addWidget(QLabel(self.tr("Find:"), self))
+        layout.addWidget(self.edit, 1)
+        layout.addWidget(self.label)
+        self.edit.textChanged.connect(self.changed)
+        self.edit.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is self.edit and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                shift = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+                self.step.emit(-1 if shift else 1)
+                return True
+            if event.key() == Qt.Key.Key_Escape:
+                self.hide()
+                self.closed.emit()
+                return True
+        return super().eventFilter(obj, event)
+
+    def show_count(self, number: int, total: int) -> None:
+        self.label.setText(f"{number} / {total}" if total else self.tr("no matches"))

@@ -40,14 +40,17 @@ from reader import __version__
 from reader.core import corpus as corpus_mod
 from reader.core.corpus import Library, Progress
 from reader.core.models import Article, Problem
+from reader.core.search.analysis import fold
+from reader.core.search.index import SearchIndex
 from reader.paths import DataDir
 
 from . import theme
 from .dialogs import MetadataDialog, PreferencesDialog, ProblemsDialog, ShortcutsDialog
 from .prefs import DEFAULT_FONT_SIZE, MAX_FONT_SIZE, MIN_FONT_SIZE, Prefs
+from .search_pane import SearchPane
 from .tasks import Task, TaskRunner
 from .tree_model import ARTICLE_ID_ROLE, KEY_ROLE, LibraryTreeModel
-from .viewer import Link, ReaderPane
+from .viewer import FindBar, Link, ReaderPane
 
 
 class LibraryPane(QWidget):
@@ -82,6 +85,7 @@ class LibraryPane(QWidget):
 class MainWindow(QMainWindow):
     articleShown = Signal(str)
     libraryLoaded = Signal()
+    indexReady = Signal()
     problemsShown = Signal(object)  # the ProblemsDialog
 
     def __init__(
@@ -91,6 +95,7 @@ class MainWindow(QMainWindow):
         runner: TaskRunner,
         roots: list[Path],
         apply_theme: Callable[[str], None] | None = None,
+        search_index: SearchIndex | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -108,8 +113,24 @@ class MainWindow(QMainWindow):
         self._loading: Task | None = None
         self._loaded_once = False
 
+        self.search_index = search_index or SearchIndex(data.index_dir)
+        self._indexing: Task | None = None
+        self._index_again = False
         self.reader = ReaderPane(self)
-        self.setCentralWidget(self.reader)
+        self.find_bar = FindBar(self)
+        self.find_bar.hide()
+        centre = QWidget(self)
+        box = QVBoxLayout(centre)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(0)
+        box.addWidget(self.reader, 1)
+        box.addWidget(self.find_bar)
+        self.setCentralWidget(centre)
+        self.search = SearchPane(runner, prefs.recent_queries, self)
+        self.search_dock = QDockWidget(self.tr("Search"), self)
+        self.search_dock.setObjectName("searchDock")
+        self.search_dock.setWidget(self.search)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.search_dock)
         self.pane = LibraryPane(self)
         self.dock = QDockWidget(self.tr("Articles"), self)
         self.dock.setObjectName("articlesDock")
@@ -138,7 +159,7 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1200, 800)
         if prefs.window_state.isEmpty() or not self.restoreState(prefs.window_state):
-            self.resizeDocks([self.dock], [340], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.dock, self.search_dock], [320, 360], Qt.Orientation.Horizontal)
         if prefs.printed:
             self.actions_by_name["printed"].setChecked(True)
         if not theme.has_chinese_font():
@@ -241,6 +262,10 @@ class MainWindow(QMainWindow):
             ["Ctrl+0"],
         )
         a("newest_first", self.tr("&Newest First"), None, None, checkable=True)
+        a("search", self.tr("&Search All Pages"), self.focus_search, ["Ctrl+K", "Ctrl+Shift+F"])
+        a("find", self.tr("&Find in Article"), self.show_find, ["Ctrl+F"])
+        a("next_hit", self.tr("Next &Hit"), lambda: self.step_hit(1), ["F3"])
+        a("previous_hit", self.tr("Previous H&it"), lambda: self.step_hit(-1), ["Shift+F3"])
         a("shortcuts", self.tr("&Keyboard Shortcuts"), self.show_shortcuts, ["F1", "Ctrl+/"])
         a("about", self.tr("&About Press Reader"), self.about)
         self.theme_group = QActionGroup(self)
@@ -263,6 +288,9 @@ class MainWindow(QMainWindow):
         for name in ("open_folder", "add_files", None, "problems", None, "quit"):
             file_menu.addSeparator() if name is None else file_menu.addAction(act[name])
         edit_menu = bar.addMenu(self.tr("&Edit"))
+        for name in ("search", "find", "next_hit", "previous_hit"):
+            edit_menu.addAction(act[name])
+        edit_menu.addSeparator()
         edit_menu.addAction(act["edit_meta"])
         edit_menu.addSeparator()
         edit_menu.addAction(act["preferences"])
@@ -303,6 +331,7 @@ class MainWindow(QMainWindow):
             self.toolbar.addSeparator() if name is None else self.toolbar.addAction(act[name])
         self.addToolBar(self.toolbar)
         view.addAction(self.dock.toggleViewAction())
+        view.addAction(self.search_dock.toggleViewAction())
         view.addAction(self.toolbar.toggleViewAction())
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(act["shortcuts"])
@@ -325,11 +354,114 @@ class MainWindow(QMainWindow):
             view.nextRequested.connect(self.next_article)
             view.previousRequested.connect(self.previous_article)
         self.reader.article_view.linkActivated.connect(self.open_article)
+        self.reader.article_view.searchRequested.connect(self.focus_search)
+        self.search.articleRequested.connect(self._open_hit)
+        self.search.resultShown.connect(lambda _r: self._apply_needles())
+        self.find_bar.changed.connect(lambda _t: self._apply_needles())
+        self.find_bar.step.connect(self.step_hit)
+        self.find_bar.closed.connect(self._find_closed)
 
     # -- loading ---------------------------------------------------------------------------
     def start(self) -> None:
-        """Load the library (bundled seeds and the user's corpora) in the background."""
+        """Load the library (bundled seeds and the user's corpora) in the background; an index
+        from an earlier run answers searches at once while it is brought up to date."""
+        self.search.set_index(self.search_index, self.search_index.status() == "ok")
         self.load(self.roots, initial=True)
+
+    # -- the search index ------------------------------------------------------------------
+    def update_index(self) -> None:
+        """Bring the index in step with the library in the background (one job at a time)."""
+        if self._indexing is not None:
+            self._index_again = True
+            return
+        index, pages = self.search_index, list(self.library.pages)
+        # One process here: never fork a process running Qt (see FINDINGS / README).
+        task = Task(lambda cancelled: index.sync(pages, procs=1, cancelled=cancelled), "index")
+        task.signals.progress.connect(self._on_index_progress)
+        task.signals.result.connect(self._on_indexed)
+        task.signals.error.connect(self._on_index_error)
+        task.signals.finished.connect(self._on_index_finished)
+        self._indexing = task
+        self.runner.start(task)
+
+    @property
+    def indexing(self) -> bool:
+        return self._indexing is not None or self._index_again
+
+    def _on_index_progress(self, item: object) -> None:
+        if isinstance(item, Progress) and item.total:
+            self.progress.setRange(0, item.total)
+            self.progress.setValue(item.done)
+            self.progress.show()
+            self.status_label.setText(
+                self.tr("Indexing for search… %1 of %2 articles")
+                .replace("%1", str(item.done))
+                .replace("%2", str(item.total))
+            )
+            if item.message == "committing" or self.search_index.status() == "ok":
+                self.search.set_index(self.search_index, self.search_index.status() == "ok")
+
+    def _on_indexed(self, report: object) -> None:
+        self.search.set_index(self.search_index, True)
+        articles = getattr(report, "articles", 0)
+        self.status_label.setText(
+            self.tr("Search ready: %1 articles indexed.").replace("%1", str(articles))
+        )
+        self.indexReady.emit()
+
+    def _on_index_error(self, exc: object) -> None:
+        self.status_label.setText(self.tr("Indexing failed: %1").replace("%1", str(exc)))
+
+    def _on_index_finished(self) -> None:
+        self._indexing = None
+        if not self.loading:
+            self.progress.hide()
+        if self._index_again:
+            self._index_again = False
+            self.update_index()
+
+    # -- search in the window ------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.search_dock.show()
+        self.search_dock.raise_()
+        self.search.focus_box()
+
+    def show_find(self) -> None:
+        self.find_bar.show()
+        self.find_bar.edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.find_bar.edit.selectAll()
+        self._apply_needles()
+
+    def _find_closed(self) -> None:
+        self._apply_needles()
+        self.focus_reader()
+
+    def _needles(self) -> list[str]:
+        if self.find_bar.isVisible() and self.find_bar.edit.text().strip():
+            return [fold(self.find_bar.edit.text().strip())]
+        return self.search.needles()
+
+    def _apply_needles(self) -> None:
+        view = self.reader.article_view
+        total = view.set_needles(self._needles())
+        if self.find_bar.isVisible():
+            self.find_bar.show_count(0, total)
+            if total:
+                self.step_hit(1)
+
+    def step_hit(self, delta: int) -> None:
+        number, total = self.reader.article_view.step_hit(delta)
+        text = f"{number} / {total}" if total else self.tr("No hits in this article.")
+        if self.find_bar.isVisible():
+            self.find_bar.show_count(number, total)
+        self.status_label.setText(text)
+
+    def _open_hit(self, article_id: str) -> None:
+        self.open_article(article_id)
+        if self.reader.printed:
+            self.actions_by_name["printed"].setChecked(False)
+        self.step_hit(1)
+        self.reader.article_view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def load(self, paths: list[Path], *, initial: bool = False) -> None:
         self._queue.append((list(paths), initial))
@@ -402,6 +534,7 @@ class MainWindow(QMainWindow):
         )
         self._update_problems_button()
         self.libraryLoaded.emit()
+        self.update_index()
 
     def _update_problems_button(self) -> None:
         n = len(self.library.problems)
@@ -499,6 +632,7 @@ class MainWindow(QMainWindow):
         before = self._links(article.continued_from)
         after = self._links(article.continues_to)
         self.reader.article_view.show_article(article, before, after)
+        self.reader.article_view.set_needles(self._needles())
         page = self.library.page_of(article.id)
         self.reader.printed_view.show_page(page, [(s.start, s.end) for s in article.spans])
         self.prefs.last_article = article.id
@@ -714,6 +848,10 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> ShortcutsDialog:
         extra = [
             (self.tr("Next / previous article (in the reader)"), "J / K"),
+            (self.tr("Search (in the reader)"), "/"),
+            (self.tr("Results: open / back to the search box"), "Enter / Esc"),
+            (self.tr("Recent searches (in the empty search box)"), "↑"),
+            (self.tr("Next / previous match (in the find bar)"), "Enter / Shift+Enter"),
             (self.tr("Open the article (in the list)"), "Enter"),
             (self.tr("Move in the list"), "↑ ↓ ← →"),
         ]
@@ -737,6 +875,7 @@ class MainWindow(QMainWindow):
 
     def save_state(self) -> None:
         self._save_position()
+        self.prefs.recent_queries = self.search.recent
         self.prefs.geometry = self.saveGeometry()
         self.prefs.window_state = self.saveState()
         self.prefs.sync()
