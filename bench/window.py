@@ -29,22 +29,23 @@ DEFAULT = ROOT.parent / "shared" / "corpora" / "thucnews-val"
 ENV = dict(os.environ, QT_QPA_PLATFORM="offscreen")
 
 
-def launch(data_dir: Path, corpus: Path | None = None) -> dict[str, float]:
-    cmd = [sys.executable, "-m", "reader", "--data-dir", str(data_dir), "--startup-report"]
+def launch(data_dir: Path, corpus: Path | None = None, until: str = "loaded") -> dict[str, float]:
+    """Start the app, return seconds from launch to each event, RSS (MB) and article count."""
+    cmd = [sys.executable, "-m", "reader", "--data-dir", str(data_dir), f"--startup-report={until}"]
     if corpus is not None:
         cmd += ["--corpus", str(corpus)]
     t0 = time.time()
     out = subprocess.run(cmd, capture_output=True, text=True, env=ENV, cwd=ROOT, timeout=600)
     if out.returncode != 0:
         raise SystemExit(out.stderr)
-    marks = json.loads(out.stdout.strip().splitlines()[-1])
-    return {
-        "shown": marks["shown"] - t0,
-        "painted": marks["painted"] - t0,
-        "loaded": marks["loaded"] - t0,
-        "rss_mb": marks["rss_mb"],
-        "articles": marks["articles"],
-    }
+    result: dict[str, float] = {}
+    for line in out.stdout.strip().splitlines():
+        mark = json.loads(line)
+        result[mark["event"]] = mark["t"] - t0
+        result["rss_mb"] = mark["rss_mb"]
+        if "articles" in mark:
+            result["articles"] = mark["articles"]
+    return result
 
 
 def startup(runs: int) -> None:

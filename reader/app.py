@@ -30,7 +30,7 @@ def _rss_mb() -> float:
     return 0.0
 
 
-def run(data_dir: Path | None, extra: list[Path], startup_report: bool = False) -> int:
+def run(data_dir: Path | None, extra: list[Path], startup_report: str | None = None) -> int:
     if _no_display():
         print(
             "press-reader: no display found (DISPLAY/WAYLAND_DISPLAY unset). "
@@ -65,7 +65,7 @@ def run(data_dir: Path | None, extra: list[Path], startup_report: bool = False) 
     window = MainWindow(data, prefs, runner, roots, apply_theme=themes.apply)
     window.show()
     if startup_report:
-        _report_startup(window)
+        _report_startup(window, startup_report)
     _close_on_signals(window)
     QTimer.singleShot(0, window.start)
     return app.exec()
@@ -93,26 +93,31 @@ def _close_on_signals(window: object) -> None:
     tick.start(300)
 
 
-def _report_startup(window: object) -> None:
-    """For bench/startup.py: print when the window showed, the first article painted and the
-    library loaded (wall-clock seconds since the epoch), with memory, then quit."""
+def _report_startup(window: object, until: str) -> None:
+    """For the benchmarks: print a JSON line with wall-clock time (seconds since the epoch) when
+    the window shows, the first article is painted, the library has loaded and the search index
+    is ready; quit once `until` ("painted", "loaded" or "searchable") and "painted" are reached."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from reader.ui.window import MainWindow
 
     assert isinstance(window, MainWindow)
-    marks: dict[str, float] = {"shown": time.time()}
+    seen: set[str] = set()
 
-    def note(name: str) -> None:
-        marks.setdefault(name, time.time())
-        if name == "loaded":
-            marks["articles"] = len(window.library.articles)
-            marks["rss_mb"] = _rss_mb()
-        if {"painted", "loaded"} <= marks.keys():
-            print(json.dumps(marks), flush=True)
+    def note(event: str) -> None:
+        if event in seen:
+            return
+        seen.add(event)
+        line: dict[str, object] = {"event": event, "t": time.time(), "rss_mb": _rss_mb()}
+        if event == "loaded":
+            line["articles"] = len(window.library.articles)
+        print(json.dumps(line), flush=True)
+        if {"painted", until} <= seen:
             QTimer.singleShot(0, window.close)
             QTimer.singleShot(0, QApplication.quit)
 
+    note("shown")
     window.reader.article_view.painted.connect(lambda: note("painted"))
     window.libraryLoaded.connect(lambda: QTimer.singleShot(0, lambda: note("loaded")))
+    window.indexReady.connect(lambda: note("searchable"))

@@ -37,7 +37,13 @@ def _parser() -> argparse.ArgumentParser:
         default=[],
         help="also read this folder or page file in the window, this time only (repeatable)",
     )
-    p.add_argument("--startup-report", action="store_true", help=argparse.SUPPRESS)
+    p.add_argument(
+        "--startup-report",
+        nargs="?",
+        const="loaded",
+        choices=["painted", "loaded", "searchable"],
+        help=argparse.SUPPRESS,
+    )
     sub = p.add_subparsers(dest="command")
 
     def add_corpus_args(sp: argparse.ArgumentParser) -> None:

@@ -69,6 +69,8 @@ def render(app: QApplication, themes: ThemeManager, args: argparse.Namespace, pr
             (f"{prefix}-dark.png", "dark", False),
             (f"{prefix}-printed.png", "light", True),
         ]
+        while window.indexing:
+            wait(50)
         args.out.mkdir(parents=True, exist_ok=True)
         for name, key, printed in shots:
             window.set_theme(key)
@@ -77,6 +79,17 @@ def render(app: QApplication, themes: ThemeManager, args: argparse.Namespace, pr
             path = args.out / name
             window.grab().save(str(path))
             print(path)
+        # a search, with the first result open and its hits marked
+        window.set_theme("light")
+        window.search.box.setText("韦韬 动态清零")
+        window.search.search_now()
+        while window.search.result is None:
+            wait(50)
+        window._open_hit(window.search.result.hits[0].id)
+        wait(100)
+        path = args.out / f"{prefix}-search.png"
+        window.grab().save(str(path))
+        print(path)
         window.close()
 
 

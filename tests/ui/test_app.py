@@ -23,7 +23,14 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_press_reader_opens_the_window_on_the_seeds(tmp_path):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     out = subprocess.run(
-        [sys.executable, "-m", "reader", "--data-dir", str(tmp_path), "--startup-report"],
+        [
+            sys.executable,
+            "-m",
+            "reader",
+            "--data-dir",
+            str(tmp_path),
+            "--startup-report=searchable",
+        ],
         capture_output=True,
         text=True,
         timeout=120,
@@ -31,9 +38,11 @@ def test_press_reader_opens_the_window_on_the_seeds(tmp_path):
         cwd=ROOT,
     )
     assert out.returncode == 0, out.stderr
-    report = json.loads(out.stdout.strip().splitlines()[-1])
-    assert report["articles"] == 37
-    assert report["painted"] >= report["shown"]
+    events = {e["event"]: e for e in map(json.loads, out.stdout.strip().splitlines())}
+    assert set(events) == {"shown", "painted", "loaded", "searchable"}
+    assert events["loaded"]["articles"] == 37
+    assert events["painted"]["t"] >= events["shown"]["t"]
+    assert (tmp_path / "index" / "CURRENT").exists()  # built in the background at first launch
     assert (tmp_path / "settings.ini").exists()  # state was saved on the way out
 
 
