@@ -25,7 +25,7 @@ from typing import Any
 from whoosh.analysis import Token, Tokenizer
 
 # Bump when tokens change: an index built with another version is rebuilt.
-ANALYZER_VERSION = 1
+ANALYZER_VERSION = 2
 
 
 def is_cjk(ch: str) -> bool:
@@ -46,9 +46,30 @@ def _t2s() -> Any:
     return opencc.OpenCC("t2s")
 
 
+@lru_cache(maxsize=1)
+def _fold_table() -> dict[int, str]:
+    """Each character whose NFKC + lower-case form is one other character (full-width forms,
+    compatibility ideographs, letters); characters that would become several are left alone,
+    so folding never moves a character and offsets into folded text are offsets into the
+    original."""
+    table: dict[int, str] = {}
+    ranges = (
+        range(0x20, 0xD800),
+        range(0xE000, 0x10000),
+        range(0x1D400, 0x1D800),
+        range(0x2F800, 0x2FA20),
+    )
+    for cp in (c for r in ranges for c in r):
+        ch = chr(cp)
+        f = unicodedata.normalize("NFKC", ch).lower()
+        if f != ch and len(f) == 1:
+            table[cp] = f
+    return table
+
+
 def fold(text: str) -> str:
-    """The comparable form of a text (same length as NFKC+lower of it; t2s keeps length)."""
-    folded = unicodedata.normalize("NFKC", text).lower()
+    """The comparable form of a text, character for character (same length)."""
+    folded = text.translate(_fold_table())
     converted: str = _t2s().convert(folded)
     return converted if len(converted) == len(folded) else folded
 
@@ -197,21 +218,17 @@ def segment_query(word: str) -> list[str]:
 
 def _comparable(text: str) -> tuple[str, list[int]]:
     """The text as the index sees it (folded; spaces between CJK characters dropped; other
-    separators as \\x00), with each character's offset in the original text."""
+    separators as \x00), with each character's offset in the original text."""
+    chars = list(enumerate(fold(text)))
     out: list[str] = []
     where: list[int] = []
     prev_sep = True
-    for i, ch in enumerate(text):
-        f = fold(ch) if not ch.isascii() else ch.lower()
-        if not f:
-            continue
-        c = f[0]
+    for n, (i, c) in enumerate(chars):
         if is_cjk(c) or c.isalnum():
-            for extra in f:
-                out.append(extra)
-                where.append(i)
+            out.append(c)
+            where.append(i)
             prev_sep = False
-        elif c.isspace() and out and is_cjk(out[-1]) and _next_is_cjk(text, i):
+        elif c.isspace() and out and is_cjk(out[-1]) and _next_is_cjk(chars, n):
             continue
         elif not prev_sep:
             out.append("\x00")
@@ -220,10 +237,10 @@ def _comparable(text: str) -> tuple[str, list[int]]:
     return "".join(out), where
 
 
-def _next_is_cjk(text: str, i: int) -> bool:
-    for ch in text[i + 1 :]:
-        if not ch.isspace():
-            return is_cjk(fold(ch)[:1] or ch)
+def _next_is_cjk(chars: list[tuple[int, str]], n: int) -> bool:
+    for _i, c in chars[n + 1 :]:
+        if not c.isspace():
+            return is_cjk(c)
     return False
 
 

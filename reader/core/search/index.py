@@ -146,6 +146,10 @@ class SearchIndex:
         self._lock = threading.Lock()
         self._ix: Any = None
         self._ix_dir: Path | None = None
+        # One searcher, reused while the index is unchanged (opening one costs ~20 ms); Whoosh
+        # searchers share file handles, so searches take turns.
+        self._searcher: Any = None
+        self._search_lock = threading.Lock()
 
     # -- where the live index is -------------------------------------------------------------
     @property
@@ -380,7 +384,13 @@ class SearchIndex:
         if month is not None:
             filters.append(wq.Term("month", month))
         ix = self._open(live)
-        with ix.searcher() as s:
+        with self._search_lock:
+            s = self._searcher
+            if s is None or s.ix_ is not ix:
+                if s is not None:
+                    s.close()
+                s = self._searcher = ix.searcher()
+                s.ix_ = ix
             kwargs: dict[str, Any] = {
                 "limit": max(1, limit),
                 "groupedby": {"source": FieldFacet("source_name"), "month": FieldFacet("month")},
@@ -405,6 +415,10 @@ class SearchIndex:
         return SearchResult(query, total, hits, facets, parsed.messages, parsed.needles)
 
     def close(self) -> None:
+        with self._search_lock:
+            if self._searcher is not None:
+                self._searcher.close()
+            self._searcher = None
         with self._lock:
             if self._ix is not None:
                 self._ix.close()
