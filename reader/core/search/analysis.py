@@ -16,6 +16,7 @@ This module's path is pickled into the index with the tokenizer class: keep the 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -82,37 +83,25 @@ class Unit:
     prefix: bool = False
 
 
+_CJK = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U000323af"
+_RUN = re.compile(rf"([{_CJK}]+(?:\s+[{_CJK}]+)*)|((?:(?![{_CJK}])[^\W_])+)")
+_SPACE = re.compile(r"\s+")
+
+
 def _runs(text: str) -> Iterator[tuple[str, str]]:
     """('cjk'|'word', run) over folded text; whitespace between CJK characters does not end a
     run; anything else that is neither CJK nor a letter/digit separates runs."""
-    n, i = len(text), 0
-    while i < n:
-        ch = text[i]
-        if is_cjk(ch):
-            chars = [ch]
-            j = i + 1
-            while j < n:
-                if is_cjk(text[j]):
-                    chars.append(text[j])
-                    j += 1
-                    continue
-                k = j
-                while k < n and text[k].isspace():
-                    k += 1
-                if k > j and k < n and is_cjk(text[k]):
-                    j = k
-                    continue
-                break
-            yield "cjk", "".join(chars)
-            i = j
-        elif ch.isalnum():
-            j = i + 1
-            while j < n and text[j].isalnum() and not is_cjk(text[j]):
-                j += 1
-            yield "word", text[i:j]
-            i = j
+    for m in _RUN.finditer(text):
+        cjk = m.group(1)
+        if cjk is not None:
+            yield (
+                "cjk",
+                _SPACE.sub("", cjk)
+                if " " in cjk or "\n" in cjk or "\t" in cjk or "\u3000" in cjk
+                else cjk,
+            )
         else:
-            i += 1
+            yield "word", m.group(2)
 
 
 def index_tokens(text: str) -> Iterator[str]:
@@ -121,10 +110,8 @@ def index_tokens(text: str) -> Iterator[str]:
         if kind == "word":
             yield run
         else:
-            last = len(run) - 1
-            for k in range(last):
-                yield run[k : k + 2]
-            yield run[last]
+            yield from map(str.__add__, run, run[1:])
+            yield run[-1]
 
 
 def needle_units(needle: str) -> list[Unit]:
