@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from reader.core.corpus import load_library  # noqa: E402
-from reader.core.search.index import SearchIndex  # noqa: E402
+from reader.core.search.index import SearchIndex, writer_processes  # noqa: E402
 
 DEFAULT = ROOT.parent / "shared" / "corpora" / "thucnews-val"
 
@@ -174,10 +174,12 @@ def main() -> None:
             )
         idx = SearchIndex(tmp / "data" / "index")
         t = time.perf_counter()
-        report = run(idx.sync(lib.pages, procs=2))
+        procs = writer_processes()
+        report = run(idx.sync(lib.pages, procs=procs))
         build = time.perf_counter() - t
         print(
-            f"Press Reader full build (bigram index, 2 processes): {build:.1f} s, {report.articles} articles"
+            f"Press Reader full build (bigram index, {procs} writer processes): {build:.1f} s, "
+            f"{report.articles} articles"
         )
         size = sum(f.stat().st_size for f in (tmp / "data" / "index").rglob("*") if f.is_file())
         print(f"index size: {size / 1e6:.0f} MB")
@@ -208,7 +210,7 @@ def main() -> None:
             path.write_text(path.read_text(encoding="utf-8") + f"\n补充{r}\n", encoding="utf-8")
             lib2 = load_library([corpus])
             t = time.perf_counter()
-            rep = run(idx.sync(lib2.pages, procs=2))
+            rep = run(idx.sync(lib2.pages, procs=writer_processes()))
             changes.append(time.perf_counter() - t)
             assert rep.added == 1, rep
         print(

@@ -152,13 +152,13 @@ def main(argv: list[str] | None = None) -> int:
 
 def _index(args: argparse.Namespace, data: DataDir, rebuild: bool) -> int:
     """Read the library and bring the index in step, with progress on a terminal."""
-    from reader.core.search.index import SearchIndex
+    from reader.core.search.index import SearchIndex, writer_processes
 
     lib, missing = _load(args, data)
     for m in missing:
         print(f"press-reader: 文件夹不存在 (no such folder): {m}", file=sys.stderr)
     tty = sys.stderr.isatty()
-    gen = SearchIndex(data.index_dir).sync(lib.pages, rebuild=rebuild, procs=2)
+    gen = SearchIndex(data.index_dir).sync(lib.pages, rebuild=rebuild, procs=writer_processes())
     while True:
         try:
             p = next(gen)

@@ -45,6 +45,13 @@ BOOSTS = {"title": 3.0, "subtitles": 2.0, "body": 1.0, "captions": 1.0}
 MP_THRESHOLD = 2000
 
 
+def writer_processes() -> int:
+    """Writer processes for a big build: one more than the cores, because Whoosh's parent process
+    only feeds documents to the others (measured on 2 cores, 20 MB: 2 processes 32.6 s, 3
+    processes 26.5 s); at most 4, each with its own 256 MB buffer."""
+    return min((os.cpu_count() or 1) + 1, 4)
+
+
 class SearchIndexError(Exception):
     """The index cannot be used (code: missing, corrupt, busy); the caller rebuilds or waits."""
 
