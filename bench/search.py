@@ -23,6 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from reader.core.corpus import drain as run  # noqa: E402
 from reader.core.corpus import load_library  # noqa: E402
 from reader.core.search.index import SearchIndex, writer_processes  # noqa: E402
 
@@ -61,14 +62,6 @@ QUERIES = [
     "動態",
     "ＮＢＡ",
 ]
-
-
-def run(gen):
-    while True:
-        try:
-            next(gen)
-        except StopIteration as stop:
-            return stop.value
 
 
 def make_corpus(src: Path, dst: Path, copies: int) -> None:

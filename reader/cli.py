@@ -158,15 +158,13 @@ def _index(args: argparse.Namespace, data: DataDir, rebuild: bool) -> int:
     for m in missing:
         print(f"press-reader: 文件夹不存在 (no such folder): {m}", file=sys.stderr)
     tty = sys.stderr.isatty()
-    gen = SearchIndex(data.index_dir).sync(lib.pages, rebuild=rebuild, procs=writer_processes())
-    while True:
-        try:
-            p = next(gen)
-        except StopIteration as stop:
-            report = stop.value
-            break
+
+    def show(p: corpus_mod.Progress) -> None:
         if tty and p.total:
             print(f"\rindexing {p.done}/{p.total} articles", end="", file=sys.stderr, flush=True)
+
+    gen = SearchIndex(data.index_dir).sync(lib.pages, rebuild=rebuild, procs=writer_processes())
+    report = corpus_mod.drain(gen, show)
     if tty:
         print(file=sys.stderr)
     what = "rebuilt" if report.rebuilt else "updated"

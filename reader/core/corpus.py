@@ -10,6 +10,7 @@ import os
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import TypeVar
 
 from .ingest import decode
 from .ingest.meta import (
@@ -382,11 +383,21 @@ def load_library(
     cancelled: Callable[[], bool] | None = None,
 ) -> Library:
     gen = iter_library(roots, max_bytes=max_bytes, overrides=overrides, cancelled=cancelled)
+    return drain(gen, progress)
+
+
+T = TypeVar("T")
+
+
+def drain(
+    gen: Generator[Progress, None, T], progress: Callable[[Progress], None] | None = None
+) -> T:
+    """Run a job generator to the end (reporting its Progress) and return its result."""
     while True:
         try:
             item = next(gen)
         except StopIteration as stop:
-            lib: Library = stop.value
-            return lib
+            result: T = stop.value
+            return result
         if progress is not None:
             progress(item)

@@ -14,6 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reader.core.corpus import drain as run
 from reader.core.corpus import load_library
 from reader.core.search import index as index_mod
 from reader.core.search.analysis import find_all, fold, index_tokens
@@ -26,14 +27,6 @@ ROOT = Path(__file__).resolve().parents[2]
 def write(folder: Path, name: str, text: str) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / name).write_text(text, encoding="utf-8")
-
-
-def run(gen):
-    while True:
-        try:
-            next(gen)
-        except StopIteration as stop:
-            return stop.value
 
 
 def build(folder: Path, data: Path, **kw):
@@ -246,6 +239,7 @@ def test_corrupt_index_is_reported_and_rebuilt(corpus, tmp_path):
 KILLER = r"""
 import sys, time
 from pathlib import Path
+from reader.core.corpus import drain as run
 from reader.core.corpus import load_library
 from reader.core.search.index import SearchIndex
 folder, data, mode = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
