@@ -239,7 +239,6 @@ def test_corrupt_index_is_reported_and_rebuilt(corpus, tmp_path):
 KILLER = r"""
 import sys, time
 from pathlib import Path
-from reader.core.corpus import drain as run
 from reader.core.corpus import load_library
 from reader.core.search.index import SearchIndex
 folder, data, mode = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
