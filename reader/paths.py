@@ -8,6 +8,8 @@ import os
 import sys
 from pathlib import Path
 
+from reader.core.files import atomic_write_json
+
 APP_DIR_NAME = "press-reader"
 
 
@@ -61,10 +63,7 @@ class DataDir:
             return default
 
     def _write_json(self, path: Path, data: object) -> None:
-        self.path.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(path.suffix + ".tmp")
-        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
-        os.replace(tmp, path)
+        atomic_write_json(path, data)
 
     def corpora(self) -> list[Path]:
         data = self._read_json(self.corpora_file, [])

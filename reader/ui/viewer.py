@@ -107,8 +107,11 @@ class ArticleView(_KeyNav, QTextBrowser):
         article: Article | None,
         before: list[Link] | None = None,
         after: list[Link] | None = None,
+        needles: list[str] | None = None,
     ) -> None:
+        """Show an article; `needles` (folded strings) are marked wherever they occur."""
         self._article = article
+        self._needles = list(needles or [])
         self._links = (before or [], after or [])
         self._offsets = OffsetMap(article.body if article else "")
         self._render()
@@ -379,11 +382,13 @@ class PrintedView(_KeyNav, QPlainTextEdit):
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self._page: Page | None = None
+        self._offsets = OffsetMap("")
         self._spans: list[tuple[int, int]] = []
 
     def show_page(self, page: Page | None, spans: list[tuple[int, int]]) -> None:
         if page is not self._page:
             self._page = page
+            self._offsets = OffsetMap(page.original if page else "")
             self.setPlainText(page.original if page else "")
         self._spans = spans
         self._highlight()
@@ -397,10 +402,9 @@ class PrintedView(_KeyNav, QPlainTextEdit):
         return [s.cursor.selectedText() for s in self.extraSelections()]
 
     def _cursor(self, start: int, end: int) -> QTextCursor:
-        offsets = OffsetMap(self._page.original if self._page else "")
         cur = QTextCursor(self.document())
-        cur.setPosition(offsets.to_utf16(start))
-        cur.setPosition(offsets.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+        cur.setPosition(self._offsets.to_utf16(start))
+        cur.setPosition(self._offsets.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
         return cur
 
     def _highlight(self) -> None:

@@ -41,7 +41,7 @@ from reader.core import corpus as corpus_mod
 from reader.core.corpus import Library, Progress
 from reader.core.models import Article, Problem
 from reader.core.search.analysis import fold
-from reader.core.search.index import SearchIndex
+from reader.core.search.index import LIVE, SearchIndex
 from reader.paths import DataDir
 
 from . import theme
@@ -398,8 +398,8 @@ class MainWindow(QMainWindow):
                 .replace("%1", str(item.done))
                 .replace("%2", str(item.total))
             )
-            if item.message == "committing" or self.search_index.status() == "ok":
-                self.search.set_index(self.search_index, self.search_index.status() == "ok")
+            if item.message == LIVE:  # a first build's first pages answer already
+                self.search.set_index(self.search_index, True)
 
     def _on_indexed(self, report: object) -> None:
         self.search.set_index(self.search_index, True)
@@ -631,8 +631,7 @@ class MainWindow(QMainWindow):
         self.current = article
         before = self._links(article.continued_from)
         after = self._links(article.continues_to)
-        self.reader.article_view.show_article(article, before, after)
-        self.reader.article_view.set_needles(self._needles())
+        self.reader.article_view.show_article(article, before, after, self._needles())
         page = self.library.page_of(article.id)
         self.reader.printed_view.show_page(page, [(s.start, s.end) for s in article.spans])
         self.prefs.last_article = article.id

@@ -34,6 +34,7 @@ from whoosh.fields import ID, TEXT, Schema
 from whoosh.sorting import FieldFacet
 
 from ..corpus import Progress, page_key
+from ..files import atomic_write_json, atomic_write_text
 from ..models import Page
 from .analysis import ANALYZER_VERSION, BigramTokenizer, find_all, needle_units
 from .query import TEXT_FIELDS, Node, parse
@@ -43,6 +44,8 @@ BOOSTS = {"title": 3.0, "subtitles": 2.0, "body": 1.0, "captions": 1.0}
 # Above this many articles to add, the writer uses two processes (never from a process that runs
 # Qt: the window runs such builds in a spawned process, see reader/core/search/spawn.py).
 MP_THRESHOLD = 2000
+# The Progress message of a first build once its first batch is live (searchable).
+LIVE = "live"
 
 
 def writer_processes() -> int:
@@ -215,27 +218,11 @@ class SearchIndex:
             return {}
         return data if isinstance(data, dict) else {}
 
-    def _write_json(self, path: Path, data: object) -> None:
-        tmp = path.with_suffix(".tmp")
-        with tmp.open("w", encoding="utf-8") as fh:
-            json.dump(data, fh, ensure_ascii=False)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-
     def _switch(self, folder: Path) -> None:
-        self._write_json_text(self.current_file, folder.name)
+        atomic_write_text(self.current_file, folder.name)
         with self._lock:
             self._ix, self._ix_dir = None, None
         self.cleanup()
-
-    def _write_json_text(self, path: Path, text: str) -> None:
-        tmp = path.with_suffix(".tmp")
-        with tmp.open("w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
 
     def cleanup(self) -> None:
         """Remove index folders that are not live: old ones, and builds cut short (a build in
@@ -282,10 +269,10 @@ class SearchIndex:
             try:
                 windex.create_in(str(folder), make_schema())
                 meta = {"schema": SCHEMA_VERSION, "analyzer": ANALYZER_VERSION}
-                self._write_json(folder / "meta.json", meta)
+                atomic_write_json(folder / "meta.json", meta)
                 ok = yield from self._add(folder, list(want.items()), procs, cancelled, first)
                 if ok:
-                    self._write_json(folder / "pages.json", {k: v[0] for k, v in want.items()})
+                    atomic_write_json(folder / "pages.json", {k: v[0] for k, v in want.items()})
             finally:
                 building.close()
             if not ok:
@@ -302,12 +289,13 @@ class SearchIndex:
         if not changed and not removed:
             return SyncReport(False, 0, 0, total_articles)
         # Forget the pages about to change first: if we die halfway, they are redone next time.
-        keep = {k: h for k, h in have.items() if k in want and k not in dict(changed)}
-        self._write_json(live / "pages.json", keep)
+        changing = {k for k, _ in changed}
+        keep = {k: h for k, h in have.items() if k in want and k not in changing}
+        atomic_write_json(live / "pages.json", keep)
         ix = self._open(live)
         writer = ix.writer(limitmb=128)
         try:
-            for k in removed + [k for k, _ in changed]:
+            for k in [*removed, *changing]:
                 writer.delete_by_term("page", k)
         except Exception:
             writer.cancel()
@@ -318,7 +306,7 @@ class SearchIndex:
         ok = yield from self._add(live, changed, procs, cancelled, False)
         if ok:
             keep.update({k: v[0] for k, v in changed})
-        self._write_json(live / "pages.json", keep)
+        atomic_write_json(live / "pages.json", keep)
         with self._lock:
             self._ix = None
         return SyncReport(False, len(changed) if ok else 0, len(removed), total_articles)
@@ -363,8 +351,9 @@ class SearchIndex:
                 writer.cancel()
                 raise
             if publish_first and b == 0 and len(batches) > 1:
-                self._write_json(folder / "pages.json", {k: h for k, (h, _p) in batch})
+                atomic_write_json(folder / "pages.json", {k: h for k, (h, _p) in batch})
                 self._switch(folder)
+                yield Progress(done, total, LIVE)
         yield Progress(total, total, "")
         return True
 
@@ -408,16 +397,15 @@ class SearchIndex:
                 kwargs["sortedby"] = FieldFacet("date", reverse=True)
             results = s.search(wquery, **kwargs)
             total = len(results)
-            facets = {
-                name: sorted(
-                    ((k or "", len(v)) for k, v in results.groups(name).items()),
-                    key=lambda kv: (-kv[1], kv[0]) if name == "source" else (kv[0] == "", kv[0]),
-                    reverse=False,
-                )
+            counts = {
+                name: [(k or "", len(v)) for k, v in results.groups(name).items()]
                 for name in ("source", "month")
             }
-            if "month" in facets:
-                facets["month"].sort(key=lambda kv: kv[0], reverse=True)
+            facets = {
+                # sources by count, months newest first (unknown, "", last)
+                "source": sorted(counts["source"], key=lambda kv: (-kv[1], kv[0])),
+                "month": sorted(counts["month"], reverse=True),
+            }
             hits = [_hit(r, parsed.needles, snippet_chars) for r in results[:limit]]
         return SearchResult(query, total, hits, facets, parsed.messages, parsed.needles)
 
