@@ -6,6 +6,7 @@ press-reader problems             files that could not be read, and why
 press-reader corpus add|remove|list DIR
 press-reader index [--rebuild]    build or update the search index
 press-reader search QUERY [--limit N] [--sort date] [--json]
+press-reader entities [FILE|-] [--jsonl] [--json]   people, places, organisations, dates, numbers
 """
 
 from __future__ import annotations
@@ -14,11 +15,15 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader import __version__
 from reader.core import corpus as corpus_mod
 from reader.core.ingest import decode
 from reader.paths import DataDir, seeds_dir
+
+if TYPE_CHECKING:
+    from reader.core.entities.store import EntityIndex
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -77,6 +82,13 @@ def _parser() -> argparse.ArgumentParser:
     se.add_argument("--limit", type=int, default=20)
     se.add_argument("--sort", choices=["relevance", "date"], default="relevance")
     se.add_argument("--json", action="store_true")
+    en = sub.add_parser("entities", help="find people, places, organisations, dates and numbers")
+    en.add_argument("file", nargs="?", default="-", help="a text file, or - for standard input")
+    en.add_argument(
+        "--jsonl", action="store_true", help="one text per line in, one JSON array per line out"
+    )
+    en.add_argument("--json", action="store_true", help="print one JSON array")
+    en.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS)
     c = sub.add_parser("corpus", help="manage the folders the app reads")
     c.add_argument("action", choices=["add", "remove", "list"])
     c.add_argument("folder", type=Path, nargs="?")
@@ -126,12 +138,20 @@ def main(argv: list[str] | None = None) -> int:
             return _corpus(args, data)
         if args.command in ("index", "search"):
             return _search_commands(args, data)
+        if args.command == "entities":
+            return _entities(args, data)
         lib, missing = _load(args, data)
         for m in missing:
             print(f"press-reader: 文件夹不存在 (no such folder): {m}", file=sys.stderr)
         if args.command == "articles":
             if args.json:
-                _dump([a.to_json() for a in lib.articles])
+                ents = _entity_index(lib, data)
+                _dump(
+                    [
+                        {**a.to_json(), "entities": [e.to_json() for e in ents.article(a.id)]}
+                        for a in lib.articles
+                    ]
+                )
             else:
                 _print_list(lib)
             return EXIT_MISSING if missing else EXIT_OK
@@ -163,7 +183,10 @@ def _index(args: argparse.Namespace, data: DataDir, rebuild: bool) -> int:
         if tty and p.total:
             print(f"\rindexing {p.done}/{p.total} articles", end="", file=sys.stderr, flush=True)
 
-    gen = SearchIndex(data.index_dir).sync(lib.pages, rebuild=rebuild, procs=writer_processes())
+    ents = _entity_index(lib, data)
+    gen = SearchIndex(data.index_dir).sync(
+        lib.pages, rebuild=rebuild, procs=writer_processes(), names=ents.names
+    )
     report = corpus_mod.drain(gen, show)
     if tty:
         print(file=sys.stderr)
@@ -204,6 +227,75 @@ def _search_commands(args: argparse.Namespace, data: DataDir) -> int:
         print(f"{h.id}  {h.source or '未注明来源'}  {h.date or '未注明日期'}  {h.title}")
         print(f"    {snippet}")
     print(f"{result.total} articles match; {len(result.hits)} shown")
+    return EXIT_OK
+
+
+def _entity_index(lib: corpus_mod.Library, data: DataDir) -> EntityIndex:
+    """The library's entities: cached in the data folder, corrected as the user said."""
+    from reader.core.entities.store import Corrections, EntityCache, build_entity_index
+
+    data.path.mkdir(parents=True, exist_ok=True)
+    cache = EntityCache(data.entity_cache_file)
+    corrections = Corrections(data.entity_corrections_file)
+    if corrections.problem:
+        print(f"press-reader: {corrections.problem}", file=sys.stderr)
+    tty = sys.stderr.isatty()
+
+    def show(p: corpus_mod.Progress) -> None:
+        if tty and p.total:
+            print(
+                f"\rfinding entities {p.done * 100 // p.total}%",
+                end="",
+                file=sys.stderr,
+                flush=True,
+            )
+
+    try:
+        return corpus_mod.drain(build_entity_index(lib.articles, cache, corrections), show)
+    finally:
+        cache.close()
+        if tty:
+            print("\r", end="", file=sys.stderr)
+
+
+def _entities(args: argparse.Namespace, data: DataDir) -> int:
+    from reader.core.entities import extract
+    from reader.core.entities.store import Corrections
+
+    if args.file == "-":
+        raw = sys.stdin.buffer.read()
+    else:
+        try:
+            raw = Path(args.file).read_bytes()
+        except OSError as exc:
+            print(
+                f"press-reader: 无法读取 (cannot read) {args.file}: {exc.strerror}", file=sys.stderr
+            )
+            return EXIT_MISSING
+    try:
+        text = decode.decode_bytes(raw, max_bytes=len(raw) + 1).text if raw else ""
+    except decode.DecodeError as exc:
+        print(f"press-reader: {args.file}: {exc.message}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    corrections = Corrections(data.entity_corrections_file)
+    if corrections.problem:
+        print(f"press-reader: {corrections.problem}", file=sys.stderr)
+
+    def found(t: str) -> list[dict[str, object]]:
+        return [e.to_json() for e in corrections.apply(t, extract(t))]
+
+    if args.jsonl:
+        for line in text.split("\n"):
+            line = line.rstrip("\r")
+            print(json.dumps(found(line), ensure_ascii=False))
+        return EXIT_OK
+    spans = found(text)
+    if args.json:
+        _dump(spans)
+        return EXIT_OK
+    for e in spans:
+        title = f"  ({e['title']})" if e.get("title") else ""
+        print(f"{e['start']:>7}-{e['end']:<7} {e['type']:<7} {e['text']}{title}")
     return EXIT_OK
 
 

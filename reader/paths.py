@@ -105,5 +105,13 @@ class DataDir:
         return self.path / "index"
 
     @property
+    def entity_cache_file(self) -> Path:
+        return self.path / "entities.sqlite"
+
+    @property
+    def entity_corrections_file(self) -> Path:
+        return self.path / "entity-corrections.json"
+
+    @property
     def settings_file(self) -> Path:
         return self.path / "settings.ini"

@@ -39,7 +39,7 @@ from ..models import Page
 from .analysis import ANALYZER_VERSION, BigramTokenizer, find_all, needle_units
 from .query import TEXT_FIELDS, Node, parse
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 BOOSTS = {"title": 3.0, "subtitles": 2.0, "body": 1.0, "captions": 1.0}
 # Above this many articles to add, the writer uses two processes (never from a process that runs
 # Qt: the window runs such builds in a spawned process, see reader/core/search/spawn.py).
@@ -77,24 +77,37 @@ def make_schema() -> Schema:
         source_name=ID(stored=True, sortable=True),
         date=ID(stored=True, sortable=True),
         month=ID(stored=True, sortable=True),
+        person=TEXT(analyzer=grams),
+        place=TEXT(analyzer=grams),
+        org=TEXT(analyzer=grams),
     )
 
 
-def page_hash(page: Page) -> str:
-    """What the index holds for a page: its text and the metadata stored with its articles."""
+# Names per entity field of one article: {"person": [...], "place": [...], "org": [...]}
+NameLookup = Callable[[str], dict[str, list[str]]]
+ENTITY_FIELD_TYPES = {"person": "PERSON", "place": "PLACE", "org": "ORG"}
+
+
+def page_hash(page: Page, names: NameLookup | None = None) -> str:
+    """What the index holds for a page: its text, the metadata stored with its articles and
+    the names found in them."""
     h = hashlib.sha256()
     for part in (page.content_hash, page.source or "", page.date or "", str(len(page.articles))):
         h.update(part.encode("utf-8"))
         h.update(b"\x00")
     for a in page.articles:
         h.update(a.id.encode())
+        if names is not None:
+            h.update(json.dumps(names(a.id), ensure_ascii=False, sort_keys=True).encode())
     return h.hexdigest()[:24]
 
 
-def _docs(page: Page) -> Iterable[dict[str, str]]:
+def _docs(page: Page, names: NameLookup | None) -> Iterable[dict[str, str]]:
     key = page_key(page)
     for a in page.articles:
+        found = names(a.id) if names is not None else {}
         yield {
+            **{f: "；".join(found.get(t, [])) for f, t in ENTITY_FIELD_TYPES.items()},
             "id": a.id,
             "page": key,
             "title": a.title,
@@ -252,13 +265,14 @@ class SearchIndex:
         rebuild: bool = False,
         procs: int = 1,
         cancelled: Callable[[], bool] | None = None,
+        names: NameLookup | None = None,
     ) -> Generator[Progress, None, SyncReport]:
         """Bring the index in step with `pages`, yielding Progress; returns what changed.
 
         On a first build the first pages (the library lists the seeds first) are committed and
         made live before the rest, so they are searchable within seconds."""
         status = self.status()
-        want = {page_key(p): (page_hash(p), p) for p in pages}
+        want = {page_key(p): (page_hash(p, names), p) for p in pages}
         total_articles = sum(len(p.articles) for p in pages)
         self.cleanup()
         if rebuild or status != "ok":
@@ -270,7 +284,9 @@ class SearchIndex:
                 windex.create_in(str(folder), make_schema())
                 meta = {"schema": SCHEMA_VERSION, "analyzer": ANALYZER_VERSION}
                 atomic_write_json(folder / "meta.json", meta)
-                ok = yield from self._add(folder, list(want.items()), procs, cancelled, first)
+                ok = yield from self._add(
+                    folder, list(want.items()), procs, cancelled, first, names
+                )
                 if ok:
                     atomic_write_json(folder / "pages.json", {k: v[0] for k, v in want.items()})
             finally:
@@ -303,7 +319,7 @@ class SearchIndex:
         writer.commit()
         with self._lock:
             self._ix = None
-        ok = yield from self._add(live, changed, procs, cancelled, False)
+        ok = yield from self._add(live, changed, procs, cancelled, False, names)
         if ok:
             keep.update({k: v[0] for k, v in changed})
         atomic_write_json(live / "pages.json", keep)
@@ -318,6 +334,7 @@ class SearchIndex:
         procs: int,
         cancelled: Callable[[], bool] | None,
         publish_first: bool,
+        names: NameLookup | None = None,
     ) -> Generator[Progress, None, bool]:
         """Add the pages' articles in one commit (or two on a first build: a small first batch
         is made live at once so that something is searchable within seconds)."""
@@ -340,7 +357,7 @@ class SearchIndex:
                     if cancelled is not None and cancelled():
                         writer.cancel()
                         return False
-                    for doc in _docs(page):
+                    for doc in _docs(page, names):
                         writer.add_document(**doc)
                         done += 1
                         if done % 200 == 0:
@@ -461,7 +478,7 @@ def _hit(r: Any, needles: dict[str, list[str]], width: int) -> Hit:
     stored = r.fields()
     body = stored.get("body", "")
     title = stored.get("title", "")
-    any_field = needles.get("", [])
+    any_field = needles.get("", []) + [n for f in ENTITY_FIELD_TYPES for n in needles.get(f, [])]
     body_hits = find_all(body, any_field + needles.get("body", []))
     snippet, highlights = make_snippet(body, body_hits, width)
     if not body_hits:

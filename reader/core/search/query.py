@@ -24,7 +24,7 @@ from .analysis import fold, segment_query
 
 TEXT_FIELDS = ("title", "subtitles", "body", "captions")
 FIELDS = {"title", "source", "date", "body", "caption", "captions", "subtitle", "subtitles"}
-ENTITY_FIELDS: set[str] = set()  # filled by the entities issue: person, place, org
+ENTITY_FIELDS = {"person", "place", "org"}  # names the entity extractor found
 
 
 @dataclass
@@ -172,6 +172,9 @@ class _Parser:
         if fname == "source":
             text = fold(tok)
             return Node("phrase", text=text, field="source") if text.strip() else None
+        if fname in ENTITY_FIELDS:  # a name is looked up whole, never cut into words
+            text = fold(tok)
+            return Node("phrase", text=text, field=fname) if text.strip() else None
         pieces = segment_query(fold(tok))
         nodes = [Node("text", text=p, field=fname) for p in pieces if p]
         return _and(nodes) if nodes else None
