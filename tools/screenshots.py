@@ -90,6 +90,22 @@ def render(app: QApplication, themes: ThemeManager, args: argparse.Namespace, pr
         path = args.out / f"{prefix}-search.png"
         window.grab().save(str(path))
         print(path)
+        # the entities panel beside the article, and the view of one person's mentions
+        window.open_article(target)
+        window.entities_dock.raise_()
+        wait(100)
+        path = args.out / f"{prefix}-entities.png"
+        window.grab().save(str(path))
+        print(path)
+        person = next((e for e in window.reader.article_view.entities() if e.type == "PERSON"), None)
+        if person is not None:
+            dialog = window.entity_control.open_view(person)
+            if dialog is not None:
+                wait(100)
+                path = args.out / f"{prefix}-entity-view.png"
+                dialog.grab().save(str(path))
+                print(path)
+                dialog.close()
         window.close()
 
 

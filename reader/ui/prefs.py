@@ -103,6 +103,7 @@ class Prefs:
     last_position = _Int("reading/position", 0)
     printed = _Bool("reading/printed", False)
     recent_queries = _Strings("search/recent", [])
+    entity_types = _Strings("view/entity_types", ["PERSON", "PLACE", "ORG", "DATE", "NUMBER"])
     geometry = _Bytes("window/geometry", QByteArray())
     window_state = _Bytes("window/state", QByteArray())
 

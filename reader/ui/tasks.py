@@ -61,9 +61,13 @@ class TaskRunner(QObject):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(max_threads)
         self._running: list[Task] = []
+        self._closed = False
 
     def start(self, task: Task) -> Task:
-        """Connect the task's signals before calling this."""
+        """Connect the task's signals before calling this. After shutdown nothing starts."""
+        if self._closed:
+            task.cancel()
+            return task
         self._running.append(task)
         task.signals.finished.connect(lambda: self._forget(task))
         self._pool.start(task)
@@ -78,6 +82,7 @@ class TaskRunner(QObject):
         return bool(self._running)
 
     def shutdown(self, wait_ms: int = 5000) -> bool:
+        self._closed = True
         for task in self._running:
             task.cancel()
         return self._pool.waitForDone(wait_ms)

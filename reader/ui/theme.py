@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPalette
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QGuiApplication,
+    QPalette,
+    QTextCharFormat,
+)
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
 # Preferred reading fonts with Chinese coverage, in order; the first installed one leads and the
@@ -130,3 +137,30 @@ def hit_colours(palette: QPalette) -> tuple[QColor, QColor]:
 
 def current_hit(palette: QPalette) -> QColor:
     return QColor(0xE0, 0x7B, 0x00) if not is_dark(palette) else QColor(0xC2, 0x6A, 0x00)
+
+
+# Entity highlights: Okabe–Ito hues (told apart with the common colour-vision deficiencies),
+# each type also with its own underline style so that colour is never the only cue. Tints are
+# light in the light theme and deep in the dark one, so body text keeps its contrast.
+ENTITY_STYLES = {
+    # type: (underline colour, light tint, dark tint, underline style)
+    "PERSON": ("#0072B2", "#DCEBF7", "#163A57", QTextCharFormat.UnderlineStyle.SingleUnderline),
+    "PLACE": ("#009E73", "#D8F2E9", "#114436", QTextCharFormat.UnderlineStyle.DashUnderline),
+    "ORG": ("#CC79A7", "#F7E1EE", "#4F2541", QTextCharFormat.UnderlineStyle.DotLine),
+    "DATE": ("#D55E00", "", "", QTextCharFormat.UnderlineStyle.WaveUnderline),
+    "NUMBER": ("#56B4E9", "", "", QTextCharFormat.UnderlineStyle.DashDotLine),
+}
+
+
+def entity_format(kind: str, palette: QPalette) -> QTextCharFormat:
+    line, light, dark, style = ENTITY_STYLES[kind]
+    fmt = QTextCharFormat()
+    tint = dark if is_dark(palette) else light
+    if tint:
+        fmt.setBackground(QColor(tint))
+    colour = QColor(line)
+    if is_dark(palette):
+        colour = colour.lighter(130)
+    fmt.setUnderlineColor(colour)
+    fmt.setUnderlineStyle(style)
+    return fmt

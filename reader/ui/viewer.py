@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QFont,
+    QHelpEvent,
     QKeyEvent,
+    QMouseEvent,
     QPaintEvent,
     QTextBlockFormat,
     QTextCharFormat,
@@ -27,9 +29,11 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QTextBrowser,
     QTextEdit,
+    QToolTip,
     QWidget,
 )
 
+from reader.core.entities import Entity
 from reader.core.models import Article, Page
 from reader.core.offsets import OffsetMap
 from reader.core.search.analysis import find_all
@@ -70,6 +74,7 @@ class ArticleView(_KeyNav, QTextBrowser):
     linkActivated = Signal(str)  # an article id
     painted = Signal()
     searchRequested = Signal()  # "/" pressed
+    entityActivated = Signal(object)  # an Entity clicked, or Enter on the one at the cursor
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -88,6 +93,12 @@ class ArticleView(_KeyNav, QTextBrowser):
         self._needles: list[str] = []
         self._hits: list[tuple[int, int]] = []  # document positions (UTF-16)
         self._hit_index = -1
+        self._entities: list[Entity] = []
+        self._entity_types: set[str] = set()
+        self._entity_ranges: list[tuple[int, int, Entity]] = []  # document positions
+        # Tooltip text for an entity (its type, title, how many articles mention it)
+        self.describe_entity: Callable[[Entity], str] | None = None
+        self._press_pos: QPoint | None = None
 
     # -- content ------------------------------------------------------------------------
     @property
@@ -114,6 +125,8 @@ class ArticleView(_KeyNav, QTextBrowser):
         self._needles = list(needles or [])
         self._links = (before or [], after or [])
         self._offsets = OffsetMap(article.body if article else "")
+        self._entities = []
+        self._entity_ranges = []
         self._render()
         self._apply_hits()
         self.verticalScrollBar().setValue(0)
@@ -122,6 +135,8 @@ class ArticleView(_KeyNav, QTextBrowser):
         """Lay out again (after a theme change or an edit of the article's source or date)."""
         top = self.top_position()
         self._render()
+        self._place_entities()
+        self._apply_hits()
         self.scroll_to_position(top)
 
     # -- hits: search terms or the find bar, drawn as a layer over the text ------------------
@@ -139,9 +154,87 @@ class ArticleView(_KeyNav, QTextBrowser):
         self._hit_index = -1
         self._paint_hits()
 
+    # -- entities: a layer under the hits ------------------------------------------------------
+    def set_entities(self, entities: list[Entity], types: set[str] | None = None) -> None:
+        """Highlight the article's entities (offsets into its body) of the given types."""
+        self._entities = list(entities)
+        if types is not None:
+            self._entity_types = set(types)
+        self._place_entities()
+        self._paint_hits()
+
+    def set_entity_types(self, types: set[str]) -> None:
+        self._entity_types = set(types)
+        self._place_entities()
+        self._paint_hits()
+
+    def entities(self) -> list[Entity]:
+        return list(self._entities)
+
+    def shown_entities(self) -> list[Entity]:
+        return [e for _s, _e, e in self._entity_ranges]
+
+    def _place_entities(self) -> None:
+        limit = self._offsets.utf16_len
+        self._entity_ranges = []
+        if self._article is None:
+            return
+        for e in self._entities:
+            if e.type not in self._entity_types or e.end > len(self._article.body):
+                continue
+            start = self.body_start + self._offsets.to_utf16(e.start)
+            end = self.body_start + self._offsets.to_utf16(e.end)
+            if end - self.body_start <= limit:
+                self._entity_ranges.append((start, end, e))
+
+    def entity_at(self, position: int) -> Entity | None:
+        """The highlighted entity at a document position (or just before it)."""
+        for start, end, e in self._entity_ranges:
+            if start <= position < end or (position == end and position > start):
+                return e
+        return None
+
+    def entity_range(self, entity: Entity) -> tuple[int, int] | None:
+        for start, end, e in self._entity_ranges:
+            if e == entity:
+                return start, end
+        return None
+
+    def select_entity(self, delta: int) -> Entity | None:
+        """Select the next (1) or previous (-1) highlighted entity after the cursor."""
+        if not self._entity_ranges:
+            return None
+        cur = self.textCursor()
+        here = cur.selectionEnd() if delta > 0 else cur.selectionStart()
+        ranges = self._entity_ranges if delta > 0 else list(reversed(self._entity_ranges))
+        pick = next((r for r in ranges if (r[0] >= here if delta > 0 else r[1] <= here)), ranges[0])
+        start, end, e = pick
+        c = QTextCursor(self.document())
+        c.setPosition(start)
+        c.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(c)
+        self.ensureCursorVisible()
+        return e
+
+    def _entity_under_cursor(self) -> Entity | None:
+        cur = self.textCursor()
+        if cur.hasSelection():
+            for start, end, e in self._entity_ranges:
+                if start == cur.selectionStart() and end == cur.selectionEnd():
+                    return e
+        return self.entity_at(cur.position())
+
     def _paint_hits(self) -> None:
         bg, fg = theme.hit_colours(self.palette())
         sels = []
+        for start, end, e in self._entity_ranges:
+            sel = QTextEdit.ExtraSelection()
+            cur = QTextCursor(self.document())
+            cur.setPosition(start)
+            cur.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            sel.cursor = cur
+            sel.format = theme.entity_format(e.type, self.palette())
+            sels.append(sel)
         for i, (start, end) in enumerate(self._hits):
             sel = QTextEdit.ExtraSelection()
             cur = QTextCursor(self.document())
@@ -348,8 +441,65 @@ class ArticleView(_KeyNav, QTextBrowser):
         if event.key() == Qt.Key.Key_Slash and not event.modifiers():
             self.searchRequested.emit()
             return
+        if event.key() in (Qt.Key.Key_BracketRight, Qt.Key.Key_BracketLeft) and not (
+            event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier
+        ):
+            self.select_entity(1 if event.key() == Qt.Key.Key_BracketRight else -1)
+            return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            entity = self._entity_under_cursor()
+            if entity is not None:
+                self.entityActivated.emit(entity)
+                return
         if not self._nav_key(event):
             super().keyPressEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._press_pos = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        pos = event.position().toPoint()
+        if (
+            event.button() == Qt.MouseButton.LeftButton
+            and self._press_pos is not None
+            and (pos - self._press_pos).manhattanLength() < 4
+            and not self.textCursor().hasSelection()
+            and not self.anchorAt(pos)
+        ):
+            entity = self.entity_at_point(pos)
+            if entity is not None:
+                self.entityActivated.emit(entity)
+        self._press_pos = None
+
+    def entity_at_point(self, pos: QPoint) -> Entity | None:
+        """The entity drawn under a point of the viewport (None between characters' edges)."""
+        position = (
+            self.document()
+            .documentLayout()
+            .hitTest(
+                pos + QPoint(self.horizontalScrollBar().value(), self.verticalScrollBar().value()),
+                Qt.HitTestAccuracy.ExactHit,
+            )
+        )
+        if position < 0:
+            return None
+        for start, end, e in self._entity_ranges:
+            if start <= position < end:
+                return e
+        return None
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            entity = self.entity_at_point(event.pos())
+            if entity is not None and self.describe_entity is not None:
+                QToolTip.showText(event.globalPos(), self.describe_entity(entity), self)
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

@@ -46,6 +46,7 @@ from reader.paths import DataDir
 
 from . import theme
 from .dialogs import MetadataDialog, PreferencesDialog, ProblemsDialog, ShortcutsDialog
+from .entity_control import EntityControl
 from .prefs import DEFAULT_FONT_SIZE, MAX_FONT_SIZE, MIN_FONT_SIZE, Prefs
 from .search_pane import SearchPane
 from .tasks import Task, TaskRunner
@@ -126,6 +127,8 @@ class MainWindow(QMainWindow):
         box.addWidget(self.reader, 1)
         box.addWidget(self.find_bar)
         self.setCentralWidget(centre)
+        self.entity_control = EntityControl(self)
+        box.insertWidget(0, self.entity_control.legend)
         self.search = SearchPane(runner, prefs.recent_queries, self)
         self.search_dock = QDockWidget(self.tr("Search"), self)
         self.search_dock.setObjectName("searchDock")
@@ -139,6 +142,10 @@ class MainWindow(QMainWindow):
             Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
         )
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
+        self.entities_dock = self.entity_control.dock
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.entities_dock)
+        self.tabifyDockWidget(self.search_dock, self.entities_dock)
+        self.search_dock.raise_()
         self.setAcceptDrops(True)
 
         self._filter_timer = QTimer(self)
@@ -162,6 +169,8 @@ class MainWindow(QMainWindow):
             self.resizeDocks([self.dock, self.search_dock], [320, 360], Qt.Orientation.Horizontal)
         if prefs.printed:
             self.actions_by_name["printed"].setChecked(True)
+        if self.entity_control.problem:
+            self.status_label.setText(self.entity_control.problem)
         if not theme.has_chinese_font():
             self.status_label.setText(
                 self.tr("No Chinese font found: Chinese text may not display. Install one.")
@@ -332,6 +341,8 @@ class MainWindow(QMainWindow):
         self.addToolBar(self.toolbar)
         view.addAction(self.dock.toggleViewAction())
         view.addAction(self.search_dock.toggleViewAction())
+        view.addAction(self.entities_dock.toggleViewAction())
+        self.entity_control.highlight_menu(view)
         view.addAction(self.toolbar.toggleViewAction())
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(act["shortcuts"])
@@ -339,6 +350,8 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         act = self.actions_by_name
+        self.entity_control.ready.connect(self.update_index)
+        self.entity_control.corrected.connect(self.update_index)
         pane = self.pane
         pane.filter.setPlaceholderText(self.tr("Filter by title or source (Ctrl+L)"))
         pane.filter.textChanged.connect(lambda _t: self._filter_timer.start())
@@ -375,8 +388,11 @@ class MainWindow(QMainWindow):
             self._index_again = True
             return
         index, pages = self.search_index, list(self.library.pages)
+        names = self.entity_control.names_lookup()
         # One process here: never fork a process running Qt (see FINDINGS / README).
-        task = Task(lambda cancelled: index.sync(pages, procs=1, cancelled=cancelled), "index")
+        task = Task(
+            lambda cancelled: index.sync(pages, procs=1, cancelled=cancelled, names=names), "index"
+        )
         task.signals.progress.connect(self._on_index_progress)
         task.signals.result.connect(self._on_indexed)
         task.signals.error.connect(self._on_index_error)
@@ -386,7 +402,12 @@ class MainWindow(QMainWindow):
 
     @property
     def indexing(self) -> bool:
-        return self._indexing is not None or self._index_again
+        return (
+            self._indexing is not None
+            or self._index_again
+            or self.entity_control.building
+            or self.loading
+        )
 
     def _on_index_progress(self, item: object) -> None:
         if isinstance(item, Progress) and item.total:
@@ -534,7 +555,18 @@ class MainWindow(QMainWindow):
         )
         self._update_problems_button()
         self.libraryLoaded.emit()
-        self.update_index()
+        self.entity_control.refresh()  # then the index, with the entities' names
+
+    def _on_entities_progress(self, item: object) -> None:
+        if isinstance(item, Progress) and item.total:
+            self.progress.setRange(0, item.total)
+            self.progress.setValue(item.done)
+            self.progress.show()
+            self.status_label.setText(
+                self.tr("Finding people, places and organisations… %1%").replace(
+                    "%1", str(item.done * 100 // item.total)
+                )
+            )
 
     def _update_problems_button(self) -> None:
         n = len(self.library.problems)
@@ -632,6 +664,7 @@ class MainWindow(QMainWindow):
         before = self._links(article.continued_from)
         after = self._links(article.continues_to)
         self.reader.article_view.show_article(article, before, after, self._needles())
+        self.entity_control.show(article)
         page = self.library.page_of(article.id)
         self.reader.printed_view.show_page(page, [(s.start, s.end) for s in article.spans])
         self.prefs.last_article = article.id
@@ -883,6 +916,7 @@ class MainWindow(QMainWindow):
         self.save_state()
         self._queue.clear()
         self.runner.shutdown()
+        self.entity_control.close()
         super().closeEvent(event)
 
 

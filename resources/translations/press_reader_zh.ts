@@ -45,6 +45,63 @@
         </message>
     </context>
     <context>
+        <name>EntityControl</name>
+        <message>
+            <source>Entities</source>
+            <translation>实体</translation>
+        </message>
+        <message>
+            <source>Highlight Entities</source>
+            <translation>高亮实体</translation>
+        </message>
+        <message>
+            <source>Finding entities failed: %1</source>
+            <translation>识别实体失败：%1</translation>
+        </message>
+        <message>
+            <source>mentioned in %1 articles</source>
+            <translation>%1 篇文章提及</translation>
+        </message>
+        <message>
+            <source>not an entity</source>
+            <translation>非实体</translation>
+        </message>
+        <message>
+            <source>“%1” is now %2 everywhere.</source>
+            <translation>“%1”已在所有文章中标为%2。</translation>
+        </message>
+        <message>
+            <source>Show All Mentions of “%1”</source>
+            <translation>显示“%1”的全部提及</translation>
+        </message>
+        <message>
+            <source>&amp;Highlight</source>
+            <translation>高亮(&amp;H)</translation>
+        </message>
+    </context>
+    <context>
+        <name>EntityDialog</name>
+        <message>
+            <source>%1 · %2 · %3 mentions in %4 articles</source>
+            <translation>%1 · %2 · %4 篇文章中提及 %3 次</translation>
+        </message>
+        <message>
+            <source>Unknown source</source>
+            <translation>未注明来源</translation>
+        </message>
+        <message>
+            <source>Correct…</source>
+            <translation>更正…</translation>
+        </message>
+    </context>
+    <context>
+        <name>EntityLegend</name>
+        <message>
+            <source>Show or hide highlights of this type</source>
+            <translation>显示或隐藏此类高亮</translation>
+        </message>
+    </context>
+    <context>
         <name>FindBar</name>
         <message>
             <source>Find in this article</source>
@@ -265,6 +322,10 @@
         <message>
             <source>Loaded %1 articles from %2 pages.</source>
             <translation>已从 %2 个版面载入 %1 篇文章。</translation>
+        </message>
+        <message>
+            <source>Finding people, places and organisations… %1%</source>
+            <translation>正在识别人物、地点和机构… %1%</translation>
         </message>
         <message numerus="yes">
             <source>%n file(s) could not be read</source>
@@ -521,6 +582,57 @@ Read, search and quote Chinese newspaper pages.</source>
         <message>
             <source>Keys</source>
             <translation>按键</translation>
+        </message>
+    </context>
+    <context>
+        <name>entities</name>
+        <message>
+            <source>Person</source>
+            <translation>人物</translation>
+        </message>
+        <message>
+            <source>Place</source>
+            <translation>地点</translation>
+        </message>
+        <message>
+            <source>Organisation</source>
+            <translation>机构</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Number</source>
+            <translation>数字</translation>
+        </message>
+        <message>
+            <source>People</source>
+            <translation>人物</translation>
+        </message>
+        <message>
+            <source>Places</source>
+            <translation>地点</translation>
+        </message>
+        <message>
+            <source>Organisations</source>
+            <translation>机构</translation>
+        </message>
+        <message>
+            <source>Dates</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Numbers</source>
+            <translation>数字</translation>
+        </message>
+        <message>
+            <source>“%1” Is Not an Entity</source>
+            <translation>“%1”不是实体</translation>
+        </message>
+        <message>
+            <source>Mark “%1” as %2</source>
+            <translation>将“%1”标为%2</translation>
         </message>
     </context>
 </TS>
