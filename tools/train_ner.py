@@ -40,10 +40,6 @@ ORG_HEADS = (
 ).split()
 CHAIN = {"ns", "nt", "nz", "j", "n", "vn", "b", "m"}
 NAMEISH = {"ns", "nt", "nz", "j"}
-# committees and houses named on their own (省委 decided…)
-STANDALONE_ORGS = set(
-    "党中央 省委 市委 县委 区委 地委 州委 党委 团委 国会 议会 参议院 众议院 人大常委会 国务院".split()
-)
 # words that may open an organisation's name before the place or abbreviation (全国人大常委会)
 OPENERS = {"全国", "中央", "国家", "中国", "省", "市", "县", "国际", "世界", "亚洲", "欧洲"}
 # words ending like a head noun that are not organisations
@@ -107,10 +103,8 @@ def labels(tokens: list[tuple[str, str]]) -> tuple[str, list[str]]:
                 spans.append((k, k + 1, "ORG"))
             elif tag == "ns":
                 spans.append((k, k + 1, "LOC"))
-            elif tag == "j":  # 美, 华: places; 欧盟, 北大, 世行: organisations
-                spans.append((k, k + 1, "LOC" if len(word) == 1 else "ORG"))
-        elif word in STANDALONE_ORGS:
-            spans.append((k, k + 1, "ORG"))
+            elif tag == "j" and len(word) == 1:  # 美, 华: places
+                spans.append((k, k + 1, "LOC"))
         k += 1
     starts = [0]
     for word, _ in tokens:
@@ -148,7 +142,7 @@ def main() -> int:
     )
     ap.add_argument("corpus", type=Path, help="199801.txt (word/tag tokens)")
     ap.add_argument("--out", type=Path, default=MODEL_PATH)
-    ap.add_argument("--iterations", type=int, default=120)
+    ap.add_argument("--iterations", type=int, default=100)
     ap.add_argument("--c1", type=float, default=0.1)
     ap.add_argument("--c2", type=float, default=0.01)
     ap.add_argument("--minfreq", type=int, default=2)
