@@ -148,7 +148,11 @@ def main(argv: list[str] | None = None) -> int:
                 ents = _entity_index(lib, data)
                 _dump(
                     [
-                        {**a.to_json(), "entities": [e.to_json() for e in ents.article(a.id)]}
+                        {
+                            **a.to_json(),
+                            "entities": [e.to_json() for e in ents.article(a.id)],
+                            "byline_people": [e.text for e in ents.byline_people(a.id)],
+                        }
                         for a in lib.articles
                     ]
                 )

@@ -97,7 +97,9 @@ def render(app: QApplication, themes: ThemeManager, args: argparse.Namespace, pr
         path = args.out / f"{prefix}-entities.png"
         window.grab().save(str(path))
         print(path)
-        person = next((e for e in window.reader.article_view.entities() if e.type == "PERSON"), None)
+        person = next(
+            (e for e in window.reader.article_view.entities() if e.type == "PERSON"), None
+        )
         if person is not None:
             dialog = window.entity_control.open_view(person)
             if dialog is not None:

@@ -101,9 +101,7 @@ def labels(tokens: list[tuple[str, str]]) -> tuple[str, list[str]]:
                 continue
             if tag == "nt":
                 spans.append((k, k + 1, "ORG"))
-            elif tag == "ns":
-                spans.append((k, k + 1, "LOC"))
-            elif tag == "j" and len(word) == 1:  # 美, 华: places
+            elif tag == "ns" or tag == "j" and len(word) == 1:
                 spans.append((k, k + 1, "LOC"))
         k += 1
     starts = [0]

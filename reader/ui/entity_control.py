@@ -158,9 +158,10 @@ class EntityControl(QObject):
     def show(self, article: Article) -> None:
         if article.id in self.index:
             found = self.index.article(article.id)
+            listed = found + self.index.byline_people(article.id)
             self.view.set_entities(found)
-            self.panel.show_entities(found)
-            self.legend.set_counts(Counter(e.type for e in found))
+            self.panel.show_entities(listed)
+            self.legend.set_counts(Counter(e.type for e in listed))
             return
         self.view.set_entities([])
         self.panel.show_entities([])
@@ -176,7 +177,7 @@ class EntityControl(QObject):
 
     def _article_done(self, article: Article, found: object) -> None:
         if isinstance(found, list):
-            self.index.add(article.id, article.body, found)
+            self.index.add(article.id, article.body, found, article.byline or "")
             if self.w.current is not None and self.w.current.id == article.id:
                 self.show(article)
 
@@ -197,6 +198,12 @@ class EntityControl(QObject):
             a = self.w.library.article(aid)
             if a is None:
                 continue
+            for e in self.index.byline_people(aid):
+                if e.type == entity.type and mention_key(e.text) == key:
+                    byline = a.byline or ""
+                    out.append(
+                        Mention(aid, -1, -1, a.source or "", a.date or "", a.title, byline, "")
+                    )
             for e in self.index.article(aid):
                 if e.type == entity.type and mention_key(e.text) == key:
                     left = a.body[max(0, e.start - CONTEXT) : e.start].replace("\n", " ")
@@ -226,6 +233,8 @@ class EntityControl(QObject):
 
     def open_mention(self, article_id: str, start: int, end: int) -> None:
         self.w.open_article(article_id)
+        if start < 0:  # a byline: the article's head is where it shows
+            return
         cur = self.view.body_cursor(start, end)
         self.view.setTextCursor(cur)
         self.view.ensureCursorVisible()

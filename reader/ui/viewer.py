@@ -180,7 +180,7 @@ class ArticleView(_KeyNav, QTextBrowser):
         if self._article is None:
             return
         for e in self._entities:
-            if e.type not in self._entity_types or e.end > len(self._article.body):
+            if e.type not in self._entity_types or e.start < 0 or e.end > len(self._article.body):
                 continue
             start = self.body_start + self._offsets.to_utf16(e.start)
             end = self.body_start + self._offsets.to_utf16(e.end)

@@ -73,8 +73,11 @@ def extract(text: str) -> list[Entity]:
         starts.append(starts[-1] + len(w))
     at = {s: i for i, s in enumerate(starts)}
     for a, b, kind in tag_spans(text):
-        if kind == "PER" and not rules.plausible_person(text[a:b]):
-            continue
+        if kind == "PER":
+            trimmed = rules.trim_person(text, a, b)
+            if trimmed is None or not rules.plausible_person(text[trimmed[0] : trimmed[1]]):
+                continue
+            a, b = trimmed
         if kind in ("LOC", "ORG") and b in at:
             # 中国 + 足球队, 中共中央 + 政治局: the words after a name that make it an organisation
             extra = rules.organisation_ends(words, at[b])

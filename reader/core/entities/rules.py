@@ -59,7 +59,9 @@ TITLE_WORDS = (
     "工程师 职工 村民 居民 群众 志愿者"
 ).split()
 # titles that come after a name or stand alone more often than before one
-_NOT_BEFORE_NAMES = frozenset("代表 干部 职工 村民 居民 群众 志愿者 同志 先生 女士 负责人 专家".split())
+_NOT_BEFORE_NAMES = frozenset(
+    "代表 干部 职工 村民 居民 群众 志愿者 同志 先生 女士 负责人 专家".split()
+)
 _TITLE = re.compile(
     r"(?:(?:[省市县区州镇乡村]委|党委|党组|党工委|政府|人大|政协|纪委|监委|省|市|县|区|镇|乡|村|"
     r"常务|执行|首席|第一|总)?、?)*副?(?:"
@@ -83,6 +85,27 @@ _BYLINE = re.compile(
 )
 _CREDIT = re.compile(rf"(?:^|[\s（(，,。])({_CJK_NAME})\s*摄(?![\u4e00-\u9fff])")
 _NAME_IN_BYLINE = re.compile(_CJK_NAME)
+
+
+_BYLINE_LEAD = re.compile(r"^.*?(?:记者|通讯员|评论员|撰稿|作者|文/|图/)[:：\s]*")
+_BYLINE_SPLIT = re.compile(r"[\s、，,；;/]+")
+
+
+def byline_names(byline: str) -> list[str]:
+    """The people in an article's byline line (记者 殷雪莹、梁涛 / 周越 / 孟祥宇王培培刘丽娟)."""
+    rest = _BYLINE_LEAD.sub("", byline.strip())
+    names: list[str] = []
+    for piece in _BYLINE_SPLIT.split(rest):
+        if not piece or not all("\u4e00" <= ch <= "\u9fff" for ch in piece):
+            continue
+        if len(piece) in (6, 9) and all(piece[i] in SURNAMES for i in range(0, len(piece), 3)):
+            chunks = [piece[i : i + 3] for i in range(0, len(piece), 3)]  # names printed glued
+        else:
+            chunks = [piece]
+        for name in chunks:
+            if 2 <= len(name) <= 3 and name[0] in SURNAMES and not _is_common_word(name):
+                names.append(name)
+    return names
 
 
 def dates(text: str) -> Iterator[tuple[int, int]]:
@@ -141,22 +164,26 @@ def _is_common_word(word: str) -> bool:
 
 
 _TITLE_AT_END = re.compile(
-    r"(?:" + "|".join(sorted((t for t in TITLE_WORDS if t not in _NOT_BEFORE_NAMES), key=len, reverse=True)) + r")$"
+    r"(?:"
+    + "|".join(
+        sorted((t for t in TITLE_WORDS if t not in _NOT_BEFORE_NAMES), key=len, reverse=True)
+    )
+    + r")$"
 )
 
 
 def titled_people(text: str, found: list[tuple[str, str]]) -> Iterator[tuple[int, int]]:
-    """A name right after an official's title (省长蓝佛安具体要求): jieba's words after the title,
-    single characters or a name, two or three characters in all, starting with a surname."""
+    """A name right after an official's title (省长蓝佛安具体要求): jieba's words after the title
+    that make two or three characters in all, starting with a surname, not an ordinary word."""
     pos = 0
     for k, (word, _tag) in enumerate(found):
         pos += len(word)
         if not _TITLE_AT_END.search(word) or k + 1 >= len(found):
             continue
         total, j = 0, k + 1
-        while j < len(found) and total < 3:
-            w, t = found[j]
-            if not (len(w) == 1 or t.startswith("nr")) or not all("\u4e00" <= ch <= "\u9fff" for ch in w):
+        while j < len(found) and total + len(found[j][0]) <= 3:
+            w = found[j][0]
+            if not all("\u4e00" <= ch <= "\u9fff" for ch in w):
                 break
             total += len(w)
             j += 1
@@ -174,6 +201,21 @@ def words(text: str) -> list[tuple[str, str]]:
     return found
 
 
+# characters that follow a name (王博说, 陈银芳边走边…) and place-name endings (小王村)
+_AFTER_NAME = frozenset("说边等和们称讲指的是在也都就向对为")
+_PLACE_END = frozenset("村镇乡县区市省街路巷")
+
+
+def trim_person(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """A person span with a trailing verb or particle cut off; None when it reads as a place."""
+    name = text[start:end]
+    if name[-1] in _PLACE_END:
+        return None
+    if len(name) == 3 and name[-1] in _AFTER_NAME and name[0] in SURNAMES:
+        return start, end - 1
+    return start, end
+
+
 def plausible_person(name: str) -> bool:
     if "·" in name or "•" in name:
         return len(name) >= 3
@@ -181,7 +223,8 @@ def plausible_person(name: str) -> bool:
         return False
     if not 2 <= len(name) <= 4:
         return False
-    return not _is_common_word(name)
+    # 幸福感, 城市里: an ordinary word with a character more
+    return not _is_common_word(name) and not (len(name) == 3 and _is_common_word(name[:2]))
 
 
 # Head nouns that close an organisation's name (中国足球队, 英国内政部, 中共中央政治局).

@@ -252,9 +252,11 @@ class EntityIndex:
         raw: dict[str, list[Entity]],
         bodies: dict[str, str],
         corrections: Corrections,
+        bylines: dict[str, str] | None = None,
     ) -> None:
         self.raw = raw
         self.bodies = bodies
+        self.bylines = bylines or {}
         self.corrections = corrections
         self._per_article: dict[str, list[Entity]] = {}
         self._mentions: dict[tuple[str, str], set[str]] | None = None
@@ -266,9 +268,10 @@ class EntityIndex:
             self._mentions = None
             self._version = self.corrections.version
 
-    def add(self, article_id: str, body: str, found: list[Entity]) -> None:
+    def add(self, article_id: str, body: str, found: list[Entity], byline: str = "") -> None:
         self.raw[article_id] = found
         self.bodies[article_id] = body
+        self.bylines[article_id] = byline
         self._per_article.pop(article_id, None)
         self._mentions = None
 
@@ -284,12 +287,24 @@ class EntityIndex:
             )
         return self._per_article[article_id]
 
+    def byline_people(self, article_id: str) -> list[Entity]:
+        """People in the byline (outside the body: start and end are -1), unless corrected away."""
+        out = []
+        for name in rules.byline_names(self.bylines.get(article_id, "")):
+            if self.corrections.names.get(name, PERSON) == PERSON:
+                out.append(
+                    Entity(
+                        name, PERSON, -1, -1, "记者" if "记者" in self.bylines[article_id] else ""
+                    )
+                )
+        return out
+
     def _mention_map(self) -> dict[tuple[str, str], set[str]]:
         self._fresh()
         if self._mentions is None:
             m: dict[tuple[str, str], set[str]] = defaultdict(set)
             for aid in self.raw:
-                for e in self.article(aid):
+                for e in [*self.article(aid), *self.byline_people(aid)]:
                     m[(e.type, mention_key(e.text))].add(aid)
             self._mentions = dict(m)
         return self._mentions
@@ -300,7 +315,7 @@ class EntityIndex:
     def names(self, article_id: str) -> dict[str, list[str]]:
         """Distinct names per type in an article (for the search index)."""
         out: dict[str, list[str]] = {k: [] for k in NAME_TYPES}
-        for e in self.article(article_id):
+        for e in [*self.article(article_id), *self.byline_people(article_id)]:
             if e.type in out and e.text not in out[e.type]:
                 out[e.type].append(e.text)
         return out
@@ -325,4 +340,5 @@ def build_entity_index(
 ) -> Generator[Progress, None, EntityIndex]:
     """Every article's entities (cached ones at once, the rest extracted) as an EntityIndex."""
     raw = yield from annotate(articles, cache, cancelled)
-    return EntityIndex(raw, {a.id: a.body for a in articles}, corrections)
+    bodies = {a.id: a.body for a in articles}
+    return EntityIndex(raw, bodies, corrections, {a.id: a.byline or "" for a in articles})
