@@ -42,6 +42,7 @@ def test_officials_with_titles_and_reporters_in_bylines():
 
 def test_a_title_then_a_name_the_model_does_not_know():
     assert "蒲晓岚" in found("会上，省长蒲晓岚具体部署了下一阶段工作。", "PERSON")
+    assert "蒲晓岚" in found("省委副书记、省长蒲晓岚作具体要求。", "PERSON")
 
 
 def test_dates_and_numbers():
@@ -93,7 +94,7 @@ def test_dev_set_scores_stay_above_their_floors():
     from eval_ner import evaluate
 
     r = evaluate(DEV)
-    # measured: micro 0.754 (PER 0.782, LOC 0.809, ORG 0.603); floors a little below
+    # measured: micro 0.753 (PER 0.781, LOC 0.809, ORG 0.603); floors a little below
     assert r["micro"]["f1"] >= 0.74
     assert r["PER"]["f1"] >= 0.77
     assert r["LOC"]["f1"] >= 0.79

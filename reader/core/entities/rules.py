@@ -180,6 +180,12 @@ def titled_people(text: str, found: list[tuple[str, str]]) -> Iterator[tuple[int
         pos += len(word)
         if not _TITLE_AT_END.search(word) or k + 1 >= len(found):
             continue
+        nxt, tag = found[k + 1]
+        if len(nxt) == 4 and tag.startswith("nr") and nxt[3] in _AFTER_NAME:
+            # jieba glues the verb to an unknown name: 蓝佛安作 (具体要求)
+            if nxt[0] in SURNAMES and not _is_common_word(nxt[:3]):
+                yield pos, pos + 3
+            continue
         total, j = 0, k + 1
         while j < len(found) and total + len(found[j][0]) <= 3:
             w = found[j][0]
@@ -202,7 +208,7 @@ def words(text: str) -> list[tuple[str, str]]:
 
 
 # characters that follow a name (王博说, 陈银芳边走边…) and place-name endings (小王村)
-_AFTER_NAME = frozenset("说边等和们称讲指的是在也都就向对为")
+_AFTER_NAME = frozenset("说边等和们称讲指的是在也都就向对为作主出要提表")
 _PLACE_END = frozenset("村镇乡县区市省街路巷")
 
 

@@ -26,9 +26,12 @@ CORRECTION_TYPES = NAME_TYPES
 
 @lru_cache(maxsize=1)
 def extractor_key() -> str:
-    """Changes whenever the extractor could answer differently (code version or model file)."""
+    """Changes whenever the extractor could answer differently: its model, word list or code
+    (a bundle without sources relies on EXTRACTOR_VERSION)."""
     h = hashlib.sha256(EXTRACTOR_VERSION.encode())
-    for path in (MODEL_PATH, rules.COMMON_WORDS_PATH):
+    here = Path(__file__).parent
+    sources = [here / n for n in ("__init__.py", "features.py", "rules.py", "tagger.py")]
+    for path in (MODEL_PATH, rules.COMMON_WORDS_PATH, *sources):
         try:
             h.update(path.read_bytes())
         except OSError:
