@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -148,6 +149,10 @@ class EntitiesPanel(QWidget):
         self.tree.setObjectName("entitiesTree")
         self.tree.setHeaderHidden(True)
         self.tree.setColumnCount(2)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.setRootIsDecorated(True)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._menu)
@@ -176,7 +181,6 @@ class EntitiesPanel(QWidget):
                 item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight)
             top.setExpanded(kind in NAME_TYPES)
             top.setTextAlignment(1, Qt.AlignmentFlag.AlignRight)
-        self.tree.resizeColumnToContents(1)
 
     def entity_items(self) -> list[QTreeWidgetItem]:
         out: list[QTreeWidgetItem] = []
