@@ -409,11 +409,14 @@ class MainWindow(QMainWindow):
             or self.loading
         )
 
+    def _show_progress(self, item: Progress) -> None:
+        self.progress.setRange(0, item.total)
+        self.progress.setValue(item.done)
+        self.progress.show()
+
     def _on_index_progress(self, item: object) -> None:
         if isinstance(item, Progress) and item.total:
-            self.progress.setRange(0, item.total)
-            self.progress.setValue(item.done)
-            self.progress.show()
+            self._show_progress(item)
             self.status_label.setText(
                 self.tr("Indexing for search… %1 of %2 articles")
                 .replace("%1", str(item.done))
@@ -559,9 +562,7 @@ class MainWindow(QMainWindow):
 
     def _on_entities_progress(self, item: object) -> None:
         if isinstance(item, Progress) and item.total:
-            self.progress.setRange(0, item.total)
-            self.progress.setValue(item.done)
-            self.progress.show()
+            self._show_progress(item)
             self.status_label.setText(
                 self.tr("Finding people, places and organisations… %1%").replace(
                     "%1", str(item.done * 100 // item.total)
