@@ -3,6 +3,7 @@ the reader, listed in the entities panel, opened in the entity view, corrected b
 
 from __future__ import annotations
 
+import sqlite3
 from collections import Counter
 from collections.abc import Callable, Generator
 from typing import TYPE_CHECKING, Any
@@ -55,7 +56,7 @@ class EntityControl(QObject):
         try:
             data.path.mkdir(parents=True, exist_ok=True)
             self.cache = EntityCache(data.entity_cache_file)
-        except OSError:
+        except (OSError, sqlite3.Error):
             self.cache = EntityCache(None)  # a read-only data folder: keep them in memory
         self.corrections = Corrections(data.entity_corrections_file)
         self.index = EntityIndex({}, {}, self.corrections)
