@@ -175,7 +175,6 @@ class ArticleView(_KeyNav, QTextBrowser):
         return [e for _s, _e, e in self._entity_ranges]
 
     def _place_entities(self) -> None:
-        limit = self._offsets.utf16_len
         self._entity_ranges = []
         if self._article is None:
             return
@@ -184,8 +183,14 @@ class ArticleView(_KeyNav, QTextBrowser):
                 continue
             start = self.body_start + self._offsets.to_utf16(e.start)
             end = self.body_start + self._offsets.to_utf16(e.end)
-            if end - self.body_start <= limit:
-                self._entity_ranges.append((start, end, e))
+            self._entity_ranges.append((start, end, e))
+
+    def _range_cursor(self, start: int, end: int) -> QTextCursor:
+        """A cursor selecting document positions start..end."""
+        cur = QTextCursor(self.document())
+        cur.setPosition(start)
+        cur.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        return cur
 
     def entity_at(self, position: int) -> Entity | None:
         """The highlighted entity at a document position (or just before it)."""
@@ -209,10 +214,7 @@ class ArticleView(_KeyNav, QTextBrowser):
         ranges = self._entity_ranges if delta > 0 else list(reversed(self._entity_ranges))
         pick = next((r for r in ranges if (r[0] >= here if delta > 0 else r[1] <= here)), ranges[0])
         start, end, e = pick
-        c = QTextCursor(self.document())
-        c.setPosition(start)
-        c.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-        self.setTextCursor(c)
+        self.setTextCursor(self._range_cursor(start, end))
         self.ensureCursorVisible()
         return e
 
@@ -227,20 +229,15 @@ class ArticleView(_KeyNav, QTextBrowser):
     def _paint_hits(self) -> None:
         bg, fg = theme.hit_colours(self.palette())
         sels = []
+        formats = {k: theme.entity_format(k, self.palette()) for k in self._entity_types}
         for start, end, e in self._entity_ranges:
             sel = QTextEdit.ExtraSelection()
-            cur = QTextCursor(self.document())
-            cur.setPosition(start)
-            cur.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-            sel.cursor = cur
-            sel.format = theme.entity_format(e.type, self.palette())
+            sel.cursor = self._range_cursor(start, end)
+            sel.format = formats[e.type]
             sels.append(sel)
         for i, (start, end) in enumerate(self._hits):
             sel = QTextEdit.ExtraSelection()
-            cur = QTextCursor(self.document())
-            cur.setPosition(start)
-            cur.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-            sel.cursor = cur
+            sel.cursor = self._range_cursor(start, end)
             sel.format.setBackground(
                 bg if i != self._hit_index else theme.current_hit(self.palette())
             )
@@ -254,10 +251,7 @@ class ArticleView(_KeyNav, QTextBrowser):
             return 0, 0
         self._hit_index = (self._hit_index + delta) % len(self._hits)
         start, end = self._hits[self._hit_index]
-        cur = QTextCursor(self.document())
-        cur.setPosition(start)
-        cur.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-        self.setTextCursor(cur)
+        self.setTextCursor(self._range_cursor(start, end))
         self.ensureCursorVisible()
         self._paint_hits()
         return self._hit_index + 1, len(self._hits)
@@ -403,12 +397,10 @@ class ArticleView(_KeyNav, QTextBrowser):
 
     # -- offsets into the article's body (code points) ↔ document positions (UTF-16) --------
     def body_cursor(self, start: int, end: int) -> QTextCursor:
-        cur = QTextCursor(self.document())
-        cur.setPosition(self.body_start + self._offsets.to_utf16(start))
-        cur.setPosition(
-            self.body_start + self._offsets.to_utf16(end), QTextCursor.MoveMode.KeepAnchor
+        return self._range_cursor(
+            self.body_start + self._offsets.to_utf16(start),
+            self.body_start + self._offsets.to_utf16(end),
         )
-        return cur
 
     def body_selection(self) -> tuple[int, int] | None:
         """The selection as code-point offsets into the body, clipped to it; None if empty."""

@@ -12,6 +12,7 @@ from typing import Any
 
 from reader.core.entities import rules
 from reader.core.entities.features import FEATURES_VERSION
+from reader.core.entities.tagger import tag_spans
 
 PERSON, PLACE, ORG, DATE, NUMBER = "PERSON", "PLACE", "ORG", "DATE", "NUMBER"
 TYPES = (PERSON, PLACE, ORG, DATE, NUMBER)
@@ -55,8 +56,6 @@ class Entity:
 
 def extract(text: str) -> list[Entity]:
     """All entities of a text, sorted by position, never overlapping."""
-    from reader.core.entities.tagger import tag_spans
-
     taken = bytearray(len(text))
     found: list[tuple[int, int, str]] = []
 

@@ -8,19 +8,10 @@ model learned is what it is shown.
 
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import Any
-
+from reader.core.entities.rules import words
 from reader.core.search.analysis import _fold_table
 
 FEATURES_VERSION = 1
-
-
-@lru_cache(maxsize=1)
-def _jieba() -> Any:
-    import rjieba
-
-    return rjieba
 
 
 def _kind(ch: str) -> str:
@@ -38,13 +29,13 @@ def _kind(ch: str) -> str:
 def word_tags(text: str) -> list[tuple[str, str, str]]:
     """Per character: (part-of-speech tag with the character's place in its word,
     previous word's tag, next word's tag), from jieba's dictionary via rjieba."""
-    words: list[tuple[str, str]] = _jieba().tag(text)
+    found = words(text)
     out: list[tuple[str, str, str]] = []
-    if sum(len(w) for w, _ in words) != len(text):  # never expected; keep the tagger safe
+    if sum(len(w) for w, _ in found) != len(text):  # never expected; keep the tagger safe
         return [("?", "?", "?")] * len(text)
-    for k, (word, tag) in enumerate(words):
-        prev = words[k - 1][1] if k else "^"
-        nxt = words[k + 1][1] if k + 1 < len(words) else "$"
+    for k, (word, tag) in enumerate(found):
+        prev = found[k - 1][1] if k else "^"
+        nxt = found[k + 1][1] if k + 1 < len(found) else "$"
         n = len(word)
         if n == 1:
             out.append((tag + "S", prev, nxt))

@@ -12,7 +12,6 @@ from collections import defaultdict
 from collections.abc import Callable, Generator, Iterable
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 from reader.core.corpus import Progress
 from reader.core.entities import EXTRACTOR_VERSION, NAME_TYPES, PERSON, Entity, extract, rules
@@ -54,22 +53,22 @@ class EntityCache:
 
     def _connect(self) -> sqlite3.Connection:
         target = ":memory:" if self.path is None else str(self.path)
-        try:
+
+        def open_db() -> sqlite3.Connection:
             db = sqlite3.connect(target, check_same_thread=False)
             db.execute(
                 "CREATE TABLE IF NOT EXISTS entities (key TEXT PRIMARY KEY, data TEXT NOT NULL)"
             )
             db.execute("SELECT count(*) FROM entities").fetchone()
             return db
+
+        try:
+            return open_db()
         except sqlite3.DatabaseError:
             assert self.path is not None
             for suffix in ("", "-wal", "-shm", "-journal"):
                 Path(str(self.path) + suffix).unlink(missing_ok=True)
-            db = sqlite3.connect(target, check_same_thread=False)
-            db.execute(
-                "CREATE TABLE IF NOT EXISTS entities (key TEXT PRIMARY KEY, data TEXT NOT NULL)"
-            )
-            return db
+            return open_db()
 
     def get_many(self, keys: list[str]) -> dict[str, list[Entity]]:
         out: dict[str, list[Entity]] = {}
@@ -187,21 +186,10 @@ class Corrections:
         self.names[text] = kind
         self._save()
 
-    def forget(self, text: str) -> None:
-        if self.names.pop(text, "absent") != "absent":
-            self._save()
-
     def _save(self) -> None:
         self.version += 1
         if self.path is not None:
             atomic_write_json(self.path, {"version": 1, "names": self.names})
-
-    def signature(self, text: str) -> str:
-        """What of the corrections touches this text (so an index knows to redo its article)."""
-        touched = sorted((k, v or "") for k, v in self.names.items() if k in text)
-        if not touched:
-            return ""
-        return hashlib.sha256(json.dumps(touched, ensure_ascii=False).encode()).hexdigest()[:16]
 
     def apply(self, text: str, found: list[Entity]) -> list[Entity]:
         if not self.names:
@@ -323,16 +311,9 @@ class EntityIndex:
                 out[e.type].append(e.text)
         return out
 
-    def signature(self, article_id: str) -> str:
-        return self.corrections.signature(self.bodies.get(article_id, ""))
-
 
 def mention_key(text: str) -> str:
     return fold(text)
-
-
-def to_json_list(found: list[Entity]) -> list[dict[str, Any]]:
-    return [e.to_json() for e in found]
 
 
 def build_entity_index(
