@@ -7,13 +7,20 @@ press-reader corpus add|remove|list DIR
 press-reader index [--rebuild]    build or update the search index
 press-reader search QUERY [--limit N] [--sort date] [--json]
 press-reader entities [FILE|-] [--jsonl] [--json]   people, places, organisations, dates, numbers
+press-reader marks list [--json]
+press-reader marks add ARTICLE_ID START END [--note T] [--tag T] [--colour C]
+press-reader marks delete MARK_ID
+press-reader marks export [-o FILE] [--format md|csv|json|docx|html] [--style gbt7714|plain]
+press-reader marks import FILE.json
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,7 +30,9 @@ from reader.core.ingest import decode
 from reader.paths import DataDir, seeds_dir
 
 if TYPE_CHECKING:
+    from reader.core.entities import Entity
     from reader.core.entities.store import EntityIndex
+    from reader.core.marks import Mark, MarkStore
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -89,6 +98,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     en.add_argument("--json", action="store_true", help="print one JSON array")
     en.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS)
+    _marks_parser(sub, add_corpus_args)
     c = sub.add_parser("corpus", help="manage the folders the app reads")
     c.add_argument("action", choices=["add", "remove", "list"])
     c.add_argument("folder", type=Path, nargs="?")
@@ -140,6 +150,8 @@ def main(argv: list[str] | None = None) -> int:
             return _search_commands(args, data)
         if args.command == "entities":
             return _entities(args, data)
+        if args.command == "marks":
+            return _marks(args, data)
         lib, missing = _load(args, data)
         for m in missing:
             print(f"press-reader: 文件夹不存在 (no such folder): {m}", file=sys.stderr)
@@ -300,6 +312,180 @@ def _entities(args: argparse.Namespace, data: DataDir) -> int:
     for e in spans:
         title = f"  ({e['title']})" if e.get("title") else ""
         print(f"{e['start']:>7}-{e['end']:<7} {e['type']:<7} {e['text']}{title}")
+    return EXIT_OK
+
+
+def _marks_parser(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+    add_corpus_args: Callable[[argparse.ArgumentParser], None],
+) -> None:
+    from reader.core.export import FORMATS, STYLES
+    from reader.core.marks import COLOURS
+
+    m = sub.add_parser("marks", help="marked passages: list, add, delete, export, import")
+    msub = m.add_subparsers(dest="marks_command", required=True)
+    ls = msub.add_parser("list", help="every mark")
+    ls.add_argument("--json", action="store_true", help="print a JSON array of marks")
+    ls.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS)
+    ad = msub.add_parser("add", help="mark body[START:END] of an article (see `articles --json`)")
+    add_corpus_args(ad)
+    ad.add_argument("article_id")
+    ad.add_argument("start", type=int)
+    ad.add_argument("end", type=int)
+    ad.add_argument("--note", default="")
+    ad.add_argument("--tag", action="append", default=[], help="a tag (repeatable)")
+    ad.add_argument("--colour", "--color", default="yellow", help=", ".join(COLOURS))
+    rm = msub.add_parser("delete", help="delete a mark")
+    rm.add_argument("mark_id")
+    rm.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS)
+    ex = msub.add_parser("export", help="write marks with their citations to a file")
+    add_corpus_args(ex)
+    ex.add_argument("-o", "--output", type=Path, help="the file to write (default: print)")
+    ex.add_argument("--format", choices=FORMATS, help="default: from the file name, else md")
+    ex.add_argument("--style", choices=STYLES, default="gbt7714", help="citation style")
+    ex.add_argument("--force", action="store_true", help="replace an existing file")
+    ex.add_argument("--text", default="", help="only marks whose quote, note or title has this")
+    ex.add_argument("--tag", default="")
+    ex.add_argument("--colour", "--color", default="")
+    ex.add_argument("--source", default="")
+    ex.add_argument("--date", default="", help="a date prefix: 2022, 2022-11, 2022-11-24")
+    im = msub.add_parser("import", help="bring back marks from a JSON export (no duplicates)")
+    im.add_argument("file", type=Path)
+    im.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS)
+
+
+def _open_marks(data: DataDir) -> MarkStore:
+    from reader.core.marks import MarkStore
+
+    store = MarkStore(data.marks_file, data.backups_dir)
+    if store.problem:
+        print(f"press-reader: {store.problem}", file=sys.stderr)
+    return store
+
+
+def _marks(args: argparse.Namespace, data: DataDir) -> int:
+    from reader.core.marks import MarkStoreError
+
+    try:
+        store = _open_marks(data)
+    except MarkStoreError as exc:
+        print(f"press-reader: {exc.message}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    try:
+        return _marks_command(args, data, store)
+    except MarkStoreError as exc:
+        print(f"press-reader: {exc.message}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    finally:
+        store.close()
+
+
+def _marks_command(args: argparse.Namespace, data: DataDir, store: MarkStore) -> int:
+    from reader.core import marks as marks_mod
+
+    cmd = args.marks_command
+    if cmd == "list":
+        found = store.all()
+        if args.json:
+            _dump([m.to_json() for m in found])
+            return EXIT_OK
+        for m in found:
+            quote = m.quote.replace("\n", " ")
+            quote = quote if len(quote) <= 40 else quote[:39] + "…"
+            flag = " detached" if m.detached else ""
+            tags = f" #{' #'.join(m.tags)}" if m.tags else ""
+            print(f"{m.id}  {m.colour:<6} {m.source or '未注明来源'}  {m.date or '未注明日期'}  "
+                  f"{m.article_id} [{m.start},{m.end}){flag}  {quote}{tags}")  # fmt: skip
+        print(f"{len(found)} marks ({data.marks_file})")
+        return EXIT_OK
+    if cmd == "delete":
+        gone = store.delete(args.mark_id)
+        print(("deleted " if gone else "no mark ") + args.mark_id)
+        return EXIT_OK if gone else EXIT_MISSING
+    if cmd == "import":
+        from reader.core.export import read_marks_file
+
+        incoming = read_marks_file(args.file)
+        added, updated, same = store.merge(incoming)
+        print(f"{added} marks added, {updated} updated, {same} already here ({data.marks_file})")
+        return EXIT_OK
+    lib, missing = _load(args, data)
+    for m in missing:
+        print(f"press-reader: 文件夹不存在 (no such folder): {m}", file=sys.stderr)
+    if cmd == "add":
+        article = lib.article(args.article_id)
+        if article is None:
+            print(f"press-reader: no article {args.article_id} (see `press-reader articles`)",
+                  file=sys.stderr)  # fmt: skip
+            return EXIT_MISSING
+        try:
+            colour = marks_mod.colour_of(args.colour)
+            mark = marks_mod.new_mark(article, args.start, args.end, colour, args.tag, args.note)
+        except ValueError as exc:
+            print(f"press-reader: cannot mark that: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        store.put(mark)
+        print(f"{mark.id}\t{mark.quote}")
+        return EXIT_OK
+    return _export(args, data, store, lib)
+
+
+def _export(
+    args: argparse.Namespace, data: DataDir, store: MarkStore, lib: corpus_mod.Library
+) -> int:
+    from reader.core import export as export_mod
+    from reader.core.entities.store import EntityCache, entities_for
+    from reader.core.marks import MarkFilter, colour_of
+
+    store.reanchor(lib.article, lambda key: lib.articles_of_page(key))
+    try:
+        colour = colour_of(args.colour) if args.colour else ""
+    except ValueError:
+        print(f"press-reader: unknown colour {args.colour}", file=sys.stderr)
+        return EXIT_USAGE
+    chosen = MarkFilter(args.text, args.tag, colour, args.source, args.date)
+    marks = [m for m in store.all() if chosen.matches(m)]
+    out: Path | None = args.output
+    fmt = args.format or (export_mod.format_for(out) if out else None) or "md"
+    if out is None and fmt == "docx":
+        print("press-reader: a DOCX export needs a file: -o FILE.docx", file=sys.stderr)
+        return EXIT_USAGE
+    if out is not None and out.exists() and not args.force:
+        print(f"press-reader: {out} exists; add --force to replace it", file=sys.stderr)
+        return EXIT_USAGE
+    cache = EntityCache(None)
+    try:
+        data.path.mkdir(parents=True, exist_ok=True)
+        cache = EntityCache(data.entity_cache_file)
+    except (OSError, sqlite3.Error):
+        pass
+
+    def entities(m: Mark) -> list[Entity]:
+        article = lib.article(m.article_id)
+        return entities_for(article.body, cache) if article is not None else []
+
+    target = out
+    if out is None:
+        import tempfile
+
+        target = Path(tempfile.mkdtemp(prefix="press-reader-")) / f"marks.{fmt}"
+    assert target is not None
+    try:
+        report = corpus_mod.drain(
+            export_mod.export(
+                marks, target, fmt, entities_for=entities, style=args.style, app_version=__version__
+            )
+        )
+    finally:
+        cache.close()
+    if out is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(target.read_bytes())  # as the file would be (a CSV keeps its BOM)
+        sys.stdout.buffer.flush()
+        target.unlink()
+        target.parent.rmdir()
+        return EXIT_OK
+    print(f"{report.count} marks written to {out} ({fmt})", file=sys.stderr)
     return EXIT_OK
 
 

@@ -40,7 +40,7 @@ def default_data_dir() -> Path:
 
 
 class DataDir:
-    """The user's data folder: added corpora, metadata overrides, (later) index and marks."""
+    """The user's data folder: added corpora, metadata overrides, index, entities and marks."""
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = Path(path) if path else default_data_dir()
@@ -111,6 +111,14 @@ class DataDir:
     @property
     def entity_corrections_file(self) -> Path:
         return self.path / "entity-corrections.json"
+
+    @property
+    def marks_file(self) -> Path:
+        return self.path / "marks.sqlite"
+
+    @property
+    def backups_dir(self) -> Path:
+        return self.path / "backups"
 
     @property
     def settings_file(self) -> Path:

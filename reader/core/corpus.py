@@ -56,6 +56,10 @@ class Library:
         hit = self._index().get(article_id)
         return hit[0] if hit else None
 
+    def articles_of_page(self, key: str) -> list[Article]:
+        """The articles of the page with this page_key (corpus folder name / path inside)."""
+        return [a for p in self.pages if page_key(p) == key for a in p.articles]
+
     def merge(self, other: Library) -> None:
         """Add another library's pages and problems; a file already loaded is replaced."""
         fresh = {p.path for p in other.pages}
