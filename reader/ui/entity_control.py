@@ -68,8 +68,6 @@ class EntityControl(QObject):
         self.view = window.reader.article_view
         self.view.describe_entity = self.describe
         self.view.entityActivated.connect(self.open_view)
-        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.view.customContextMenuRequested.connect(self._reader_menu)
 
         self.legend = EntityLegend(window)
         types = {t for t in window.prefs.entity_types if t in TYPES}
@@ -251,8 +249,9 @@ class EntityControl(QObject):
             self.show(self.w.current)
         self.corrected.emit()
 
-    def _reader_menu(self, pos: QPoint) -> None:
-        menu = self.view.createStandardContextMenu(pos)
+    def fill_menu(self, menu: QMenu, pos: QPoint) -> None:
+        """The reader's context menu: the entity under the pointer, or a correction for the
+        selected text."""
         entity = self.view.entity_at_point(pos)
         selection = self.view.body_selection()
         if entity is not None:
@@ -265,9 +264,6 @@ class EntityControl(QObject):
             if 0 < len(text) <= 40 and "\n" not in text:
                 menu.addSeparator()
                 add_correction_actions(menu, text, None, self.correct)
-        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        menu.popup(self.view.viewport().mapToGlobal(pos))
-        self._menu = menu
 
     # -- which types are drawn ---------------------------------------------------------------------
     def _types_changed(self, types: object) -> None:

@@ -8,6 +8,9 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from reader.core.export import STYLES
+from reader.core.marks import COLOURS
+
 DEFAULT_FONT_SIZE = 15
 MIN_FONT_SIZE, MAX_FONT_SIZE = 9, 40
 THEMES = ("system", "light", "dark")
@@ -104,6 +107,9 @@ class Prefs:
     printed = _Bool("reading/printed", False)
     recent_queries = _Strings("search/recent", [])
     entity_types = _Strings("view/entity_types", ["PERSON", "PLACE", "ORG", "DATE", "NUMBER"])
+    mark_colour = _Choice("marks/colour", "yellow", COLOURS)
+    citation_style = _Choice("marks/citation_style", "gbt7714", STYLES)
+    export_folder = _Choice("marks/export_folder", "")
     geometry = _Bytes("window/geometry", QByteArray())
     window_state = _Bytes("window/state", QByteArray())
 

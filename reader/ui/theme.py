@@ -164,3 +164,26 @@ def entity_format(kind: str, palette: QPalette) -> QTextCharFormat:
     fmt.setUnderlineColor(colour)
     fmt.setUnderlineStyle(style)
     return fmt
+
+
+# Marks: the user's colours, as a highlighter pen would leave them. Light tints in the light
+# theme and deep ones in the dark, so the text on them keeps a contrast of at least 7:1.
+MARK_COLOURS = {
+    # colour: (light, dark)
+    "yellow": ("#FFEB7A", "#6B5A00"),
+    "green": ("#BDEBB5", "#2C5A27"),
+    "blue": ("#BBD7F7", "#22466F"),
+    "pink": ("#F7C4DB", "#6C2B4B"),
+    "purple": ("#D9CBF5", "#4A3872"),
+}
+
+
+def mark_colour(colour: str, palette: QPalette) -> QColor:
+    light, dark = MARK_COLOURS.get(colour, MARK_COLOURS["yellow"])
+    return QColor(dark if is_dark(palette) else light)
+
+
+def mark_format(colour: str, palette: QPalette) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setBackground(mark_colour(colour, palette))
+    return fmt

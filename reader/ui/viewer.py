@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.entities import Entity
+from reader.core.marks import Mark
 from reader.core.models import Article, Page
 from reader.core.offsets import OffsetMap
 from reader.core.search.analysis import find_all
@@ -75,6 +76,8 @@ class ArticleView(_KeyNav, QTextBrowser):
     painted = Signal()
     searchRequested = Signal()  # "/" pressed
     entityActivated = Signal(object)  # an Entity clicked, or Enter on the one at the cursor
+    markClicked = Signal(str)  # a mark's id: the mark was clicked and is now selected
+    deleteMarkRequested = Signal(str)  # Delete pressed on a mark
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -82,6 +85,12 @@ class ArticleView(_KeyNav, QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setUndoRedoEnabled(False)
+        # A caret the keyboard moves and selects with (Shift+arrows), so passages can be marked
+        # without a mouse.
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextBrowserInteraction
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
         self.anchorClicked.connect(self._on_anchor)
         self._font = QFont()
         self._article: Article | None = None
@@ -96,9 +105,12 @@ class ArticleView(_KeyNav, QTextBrowser):
         self._entities: list[Entity] = []
         self._entity_types: set[str] = set()
         self._entity_ranges: list[tuple[int, int, Entity]] = []  # document positions
+        self._marks: list[Mark] = []
+        self._mark_ranges: list[tuple[int, int, Mark]] = []  # document positions
         # Tooltip text for an entity (its type, title, how many articles mention it)
         self.describe_entity: Callable[[Entity], str] | None = None
         self._press_pos: QPoint | None = None
+        self._clicked_mark = ""  # the mark a click just selected
 
     # -- content ------------------------------------------------------------------------
     @property
@@ -127,6 +139,8 @@ class ArticleView(_KeyNav, QTextBrowser):
         self._offsets = OffsetMap(article.body if article else "")
         self._entities = []
         self._entity_ranges = []
+        self._marks = []
+        self._mark_ranges = []
         self._render()
         self._apply_hits()
         self.verticalScrollBar().setValue(0)
@@ -136,6 +150,7 @@ class ArticleView(_KeyNav, QTextBrowser):
         top = self.top_position()
         self._render()
         self._place_entities()
+        self._place_marks()
         self._apply_hits()
         self.scroll_to_position(top)
 
@@ -184,6 +199,52 @@ class ArticleView(_KeyNav, QTextBrowser):
             start = self.body_start + self._offsets.to_utf16(e.start)
             end = self.body_start + self._offsets.to_utf16(e.end)
             self._entity_ranges.append((start, end, e))
+
+    # -- marks: the user's passages, a layer between the entities and the hits ----------------
+    def set_marks(self, marks: list[Mark]) -> None:
+        """Draw the open article's marks (detached ones have no place to be drawn)."""
+        self._marks = [m for m in marks if not m.detached]
+        self._place_marks()
+        self._paint_hits()
+
+    def _place_marks(self) -> None:
+        self._mark_ranges = []
+        if self._article is None:
+            return
+        for m in self._marks:
+            if m.article_id != self._article.id or not 0 <= m.start < m.end <= len(
+                self._article.body
+            ):
+                continue
+            start = self.body_start + self._offsets.to_utf16(m.start)
+            end = self.body_start + self._offsets.to_utf16(m.end)
+            self._mark_ranges.append((start, end, m))
+
+    def marks(self) -> list[Mark]:
+        return [m for _s, _e, m in self._mark_ranges]
+
+    def mark_at(self, position: int) -> Mark | None:
+        """The mark at a document position; of overlapping ones, the shortest (innermost)."""
+        found = [r for r in self._mark_ranges if r[0] <= position < r[1]]
+        return min(found, key=lambda r: r[1] - r[0])[2] if found else None
+
+    def current_mark(self) -> Mark | None:
+        """The mark the selection covers exactly, or (with no selection) the one at the cursor."""
+        cur = self.textCursor()
+        if cur.hasSelection():
+            for start, end, m in self._mark_ranges:
+                if start == cur.selectionStart() and end == cur.selectionEnd():
+                    return m
+            return None
+        return self.mark_at(cur.position())
+
+    def select_mark(self, mark_id: str) -> bool:
+        for start, end, m in self._mark_ranges:
+            if m.id == mark_id:
+                self.setTextCursor(self._range_cursor(start, end))
+                self.ensureCursorVisible()
+                return True
+        return False
 
     def _range_cursor(self, start: int, end: int) -> QTextCursor:
         """A cursor selecting document positions start..end."""
@@ -234,6 +295,15 @@ class ArticleView(_KeyNav, QTextBrowser):
             sel = QTextEdit.ExtraSelection()
             sel.cursor = self._range_cursor(start, end)
             sel.format = formats[e.type]
+            sels.append(sel)
+        # over the entities' tints, so a marked passage shows its colour (entity underlines stay)
+        mark_formats = {
+            c: theme.mark_format(c, self.palette()) for c in {m.colour for m in self._marks}
+        }
+        for start, end, m in self._mark_ranges:
+            sel = QTextEdit.ExtraSelection()
+            sel.cursor = self._range_cursor(start, end)
+            sel.format = mark_formats[m.colour]
             sels.append(sel)
         for i, (start, end) in enumerate(self._hits):
             sel = QTextEdit.ExtraSelection()
@@ -438,6 +508,11 @@ class ArticleView(_KeyNav, QTextBrowser):
         ):
             self.select_entity(1 if event.key() == Qt.Key.Key_BracketRight else -1)
             return
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and not event.modifiers():
+            mark = self.current_mark()
+            if mark is not None:
+                self.deleteMarkRequested.emit(mark.id)
+                return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             entity = self._entity_under_cursor()
             if entity is not None:
@@ -460,21 +535,31 @@ class ArticleView(_KeyNav, QTextBrowser):
             and not self.textCursor().hasSelection()
             and not self.anchorAt(pos)
         ):
+            position = self._position_at_point(pos)
+            mark = self.mark_at(position) if position >= 0 else None
             entity = self.entity_at_point(pos)
-            if entity is not None:
+            # A click on a mark selects it; a click on an entity inside the mark that was just
+            # selected opens the entity.
+            if mark is not None and (entity is None or mark.id != self._clicked_mark):
+                self.select_mark(mark.id)
+                self._clicked_mark = mark.id
+                self.markClicked.emit(mark.id)
+            elif entity is not None:
                 self.entityActivated.emit(entity)
+        if event.button() == Qt.MouseButton.LeftButton and self.current_mark() is None:
+            self._clicked_mark = ""
         self._press_pos = None
+
+    def _position_at_point(self, pos: QPoint) -> int:
+        """The document position drawn under a point of the viewport (-1 off the text)."""
+        offset = QPoint(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+        return int(
+            self.document().documentLayout().hitTest(pos + offset, Qt.HitTestAccuracy.ExactHit)
+        )
 
     def entity_at_point(self, pos: QPoint) -> Entity | None:
         """The entity drawn under a point of the viewport (None between characters' edges)."""
-        position = (
-            self.document()
-            .documentLayout()
-            .hitTest(
-                pos + QPoint(self.horizontalScrollBar().value(), self.verticalScrollBar().value()),
-                Qt.HitTestAccuracy.ExactHit,
-            )
-        )
+        position = self._position_at_point(pos)
         if position < 0:
             return None
         for start, end, e in self._entity_ranges:

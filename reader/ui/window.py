@@ -47,6 +47,7 @@ from reader.paths import DataDir
 from . import theme
 from .dialogs import MetadataDialog, PreferencesDialog, ProblemsDialog, ShortcutsDialog
 from .entity_control import EntityControl
+from .mark_control import MarkControl
 from .prefs import DEFAULT_FONT_SIZE, MAX_FONT_SIZE, MIN_FONT_SIZE, Prefs
 from .search_pane import SearchPane
 from .tasks import Task, TaskRunner
@@ -146,6 +147,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.entities_dock)
         self.tabifyDockWidget(self.search_dock, self.entities_dock)
         self.search_dock.raise_()
+        self.reader.article_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.setAcceptDrops(True)
 
         self._filter_timer = QTimer(self)
@@ -156,6 +158,11 @@ class MainWindow(QMainWindow):
         self._make_status_bar()
         self.actions_by_name: dict[str, QAction] = {}
         self._make_actions()
+        self.mark_control = MarkControl(self)
+        self.marks_dock = self.mark_control.dock
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.marks_dock)
+        self.tabifyDockWidget(self.entities_dock, self.marks_dock)
+        self.search_dock.raise_()
         self._make_menus_and_toolbar()
         self._connect()
         self._set_font_size(prefs.font_size, save=False)
@@ -171,6 +178,8 @@ class MainWindow(QMainWindow):
             self.actions_by_name["printed"].setChecked(True)
         if self.entity_control.problem:
             self.status_label.setText(self.entity_control.problem)
+        if self.mark_control.problem:
+            self.status_label.setText(self.mark_control.problem)
         if not theme.has_chinese_font():
             self.status_label.setText(
                 self.tr("No Chinese font found: Chinese text may not display. Install one.")
@@ -294,9 +303,19 @@ class MainWindow(QMainWindow):
         act["zoom_out"].setIconText("A−")
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
-        for name in ("open_folder", "add_files", None, "problems", None, "quit"):
+        for name in (
+            "open_folder",
+            "add_files",
+            None,
+            "export_marks",
+            None,
+            "problems",
+            None,
+            "quit",
+        ):
             file_menu.addSeparator() if name is None else file_menu.addAction(act[name])
         edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.mark_control.edit_menu(edit_menu)
         for name in ("search", "find", "next_hit", "previous_hit"):
             edit_menu.addAction(act[name])
         edit_menu.addSeparator()
@@ -310,6 +329,7 @@ class MainWindow(QMainWindow):
             None,
             "focus_tree",
             "focus_reader",
+            "focus_marks",
             "filter",
             None,
             "printed",
@@ -338,10 +358,13 @@ class MainWindow(QMainWindow):
             "printed",
         ):
             self.toolbar.addSeparator() if name is None else self.toolbar.addAction(act[name])
+        self.toolbar.addSeparator()
+        self.toolbar.addWidget(self.mark_control.toolbar_button())
         self.addToolBar(self.toolbar)
         view.addAction(self.dock.toggleViewAction())
         view.addAction(self.search_dock.toggleViewAction())
         view.addAction(self.entities_dock.toggleViewAction())
+        view.addAction(self.marks_dock.toggleViewAction())
         self.entity_control.highlight_menu(view)
         view.addAction(self.toolbar.toggleViewAction())
         help_menu = bar.addMenu(self.tr("&Help"))
@@ -368,6 +391,7 @@ class MainWindow(QMainWindow):
             view.previousRequested.connect(self.previous_article)
         self.reader.article_view.linkActivated.connect(self.open_article)
         self.reader.article_view.searchRequested.connect(self.focus_search)
+        self.reader.article_view.customContextMenuRequested.connect(self._reader_menu)
         self.search.articleRequested.connect(self._open_hit)
         self.search.resultShown.connect(lambda _r: self._apply_needles())
         self.find_bar.changed.connect(lambda _t: self._apply_needles())
@@ -380,6 +404,7 @@ class MainWindow(QMainWindow):
         from an earlier run answers searches at once while it is brought up to date."""
         self.search.set_index(self.search_index, self.search_index.status() == "ok")
         self.load(self.roots, initial=True)
+        self.mark_control.show_problem()
 
     # -- the search index ------------------------------------------------------------------
     def update_index(self) -> None:
@@ -413,6 +438,10 @@ class MainWindow(QMainWindow):
         self.progress.setRange(0, item.total)
         self.progress.setValue(item.done)
         self.progress.show()
+
+    def _on_task_progress(self, item: object) -> None:
+        if isinstance(item, Progress) and item.total:
+            self._show_progress(item)
 
     def _on_index_progress(self, item: object) -> None:
         if isinstance(item, Progress) and item.total:
@@ -557,6 +586,7 @@ class MainWindow(QMainWindow):
             .replace("%2", str(len(lib.pages)))
         )
         self._update_problems_button()
+        self.mark_control.reanchor()
         self.libraryLoaded.emit()
         self.entity_control.refresh()  # then the index, with the entities' names
 
@@ -666,6 +696,7 @@ class MainWindow(QMainWindow):
         after = self._links(article.continues_to)
         self.reader.article_view.show_article(article, before, after, self._needles())
         self.entity_control.show(article)
+        self.mark_control.show(article)
         page = self.library.page_of(article.id)
         self.reader.printed_view.show_page(page, [(s.start, s.end) for s in article.spans])
         self.prefs.last_article = article.id
@@ -825,6 +856,16 @@ class MainWindow(QMainWindow):
         self.problems_dialog.show()
         self.problemsShown.emit(self.problems_dialog)
 
+    # -- menus --------------------------------------------------------------------------------------
+    def _reader_menu(self, pos: QPoint) -> None:
+        view = self.reader.article_view
+        menu = view.createStandardContextMenu(pos)
+        self.mark_control.fill_menu(menu)
+        self.entity_control.fill_menu(menu, pos)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(view.viewport().mapToGlobal(pos))
+        self._menu = menu
+
     # -- metadata ------------------------------------------------------------------------------
     def _tree_menu(self, pos: QPoint) -> None:
         idx = self.pane.tree.indexAt(pos)
@@ -886,6 +927,8 @@ class MainWindow(QMainWindow):
             (self.tr("Recent searches (in the empty search box)"), "↑"),
             (self.tr("Next / previous match (in the find bar)"), "Enter / Shift+Enter"),
             (self.tr("Open the article (in the list)"), "Enter"),
+            (self.tr("Delete the mark (in the reader or the marks list)"), "Delete"),
+            (self.tr("Marks list: open / edit the note"), "Enter / F2"),
             (self.tr("Move in the list"), "↑ ↓ ← →"),
         ]
         dialog = ShortcutsDialog(list(self.actions_by_name.values()), extra, self)
@@ -918,6 +961,7 @@ class MainWindow(QMainWindow):
         self._queue.clear()
         self.runner.shutdown()
         self.entity_control.close()
+        self.mark_control.close()
         super().closeEvent(event)
 
 
