@@ -108,7 +108,43 @@ def render(app: QApplication, themes: ThemeManager, args: argparse.Namespace, pr
                 dialog.grab().save(str(path))
                 print(path)
                 dialog.close()
+        shoot_marks(window, args.out, prefix, target)
         window.close()
+
+
+def shoot_marks(window: MainWindow, out: Path, prefix: str, target: str) -> None:
+    """Three marked passages in the article, the marks pane, and the export dialog."""
+    view, control = window.reader.article_view, window.mark_control
+    article = window.library.article(target)
+    assert article is not None
+    body = article.body
+    picks = [
+        (body[body.find("省委书记") : body.find("省委书记") + 20], "yellow", "人物, 会议", ""),
+        (body[200:260], "green", "防控", "第九版防控方案：核对原文"),
+        (body[len(body) // 2 : len(body) // 2 + 30], "pink", "", ""),
+    ]
+    for text, colour, tags, note in picks:
+        start = body.find(text)
+        view.setTextCursor(view.body_cursor(start, start + len(text)))
+        mark = control.mark_selection(colour)
+        if mark is not None and (tags or note):
+            control.update(mark.id, tags=[tags], note=note)
+    view.setTextCursor(view.body_cursor(0, 0))
+    window.marks_dock.raise_()
+    for key in ("light", "dark"):
+        window.set_theme(key)
+        wait(100)
+        path = out / f"{prefix}-marks{'-dark' if key == 'dark' else ''}.png"
+        window.grab().save(str(path))
+        print(path)
+    window.set_theme("light")
+    dialog = control.export_marks()
+    if dialog is not None:
+        wait(100)
+        path = out / f"{prefix}-export.png"
+        dialog.grab().save(str(path))
+        print(path)
+        dialog.reject()
 
 
 if __name__ == "__main__":

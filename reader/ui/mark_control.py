@@ -169,6 +169,7 @@ class MarkControl(QObject):
         button = QToolButton(self.w)
         button.setObjectName("markButton")
         button.setDefaultAction(self.mark_action)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         menu = QMenu(button)
         menu.addActions(list(self.colour_actions.values()))
         button.setMenu(menu)

@@ -288,8 +288,9 @@ class MarksPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        header.resizeSection(MarksModel.QUOTE, 260)
-        header.resizeSection(MarksModel.NOTE, 140)
+        header.resizeSection(MarksModel.QUOTE, 220)
+        header.resizeSection(MarksModel.NOTE, 120)
+        header.resizeSection(MarksModel.TAGS, 90)
         self.count = QLabel(self)
         self.count.setObjectName("marksCount")
 
@@ -576,7 +577,9 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Marks:"), scopes)
         form.addRow(self.tr("&Format:"), self.format)
         form.addRow(self.tr("&Citation:"), self.style_box)
-        form.addRow(self.tr("F&ile:"), where)
+        save_to = QLabel(self.tr("Save &to:"), self)
+        save_to.setBuddy(self.path)  # a row holding a layout gets no buddy of its own
+        form.addRow(save_to, where)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)

@@ -102,6 +102,77 @@
         </message>
     </context>
     <context>
+        <name>ExportDialog</name>
+        <message>
+            <source>Export Marks</source>
+            <translation>导出标注</translation>
+        </message>
+        <message>
+            <source>&amp;All marks (%1)</source>
+            <translation>全部标注（%1）(&amp;A)</translation>
+        </message>
+        <message>
+            <source>Marks shown in the &amp;pane (%1)</source>
+            <translation>标注栏中显示的标注（%1）(&amp;P)</translation>
+        </message>
+        <message>
+            <source>&amp;Selected marks (%1)</source>
+            <translation>选中的标注（%1）(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Markdown (.md)</source>
+            <translation>Markdown (.md)</translation>
+        </message>
+        <message>
+            <source>CSV for Excel (.csv)</source>
+            <translation>CSV，可用 Excel 打开 (.csv)</translation>
+        </message>
+        <message>
+            <source>JSON, for backup and re-import (.json)</source>
+            <translation>JSON，用于备份和重新导入 (.json)</translation>
+        </message>
+        <message>
+            <source>Word document (.docx)</source>
+            <translation>Word 文档 (.docx)</translation>
+        </message>
+        <message>
+            <source>Web page (.html)</source>
+            <translation>网页 (.html)</translation>
+        </message>
+        <message>
+            <source>GB/T 7714 (author. title[N]. paper, date(page).)</source>
+            <translation>GB/T 7714（作者. 题名[N]. 报纸名, 日期(版次).）</translation>
+        </message>
+        <message>
+            <source>Plain (source, date, title)</source>
+            <translation>简单（来源, 日期, 标题）</translation>
+        </message>
+        <message>
+            <source>&amp;Browse…</source>
+            <translation>浏览(&amp;B)…</translation>
+        </message>
+        <message>
+            <source>&amp;Export</source>
+            <translation>导出(&amp;E)</translation>
+        </message>
+        <message>
+            <source>Marks:</source>
+            <translation>标注：</translation>
+        </message>
+        <message>
+            <source>&amp;Format:</source>
+            <translation>格式(&amp;F)：</translation>
+        </message>
+        <message>
+            <source>&amp;Citation:</source>
+            <translation>引文格式(&amp;C)：</translation>
+        </message>
+        <message>
+            <source>Save &amp;to:</source>
+            <translation>保存到(&amp;T)：</translation>
+        </message>
+    </context>
+    <context>
         <name>FindBar</name>
         <message>
             <source>Find in this article</source>
@@ -400,6 +471,14 @@
             <translation>打开文章（在列表中）</translation>
         </message>
         <message>
+            <source>Delete the mark (in the reader or the marks list)</source>
+            <translation>删除标注（在阅读区或标注列表中）</translation>
+        </message>
+        <message>
+            <source>Marks list: open / edit the note</source>
+            <translation>标注列表：打开 / 编辑备注</translation>
+        </message>
+        <message>
             <source>Move in the list</source>
             <translation>在列表中移动</translation>
         </message>
@@ -412,6 +491,280 @@
 Read, search and quote Chinese newspaper pages.</source>
             <translation>报刊阅读器 %1
 阅读、检索和引用中文报纸版面。</translation>
+        </message>
+    </context>
+    <context>
+        <name>MarkControl</name>
+        <message>
+            <source>Marks</source>
+            <translation>标注</translation>
+        </message>
+        <message>
+            <source>Marks cannot be saved in %1 (%2). Marks made now last until you quit: export them before closing.</source>
+            <translation>无法在 %1 中保存标注（%2）。现在所做的标注只保留到退出为止：请在关闭前导出。</translation>
+        </message>
+        <message>
+            <source>&amp;Mark Passage</source>
+            <translation>标注段落(&amp;M)</translation>
+        </message>
+        <message>
+            <source>Mark in %1</source>
+            <translation>标为%1</translation>
+        </message>
+        <message>
+            <source>Mark &amp;Note and Tags…</source>
+            <translation>标注备注和标签(&amp;N)…</translation>
+        </message>
+        <message>
+            <source>&amp;Delete Mark</source>
+            <translation>删除标注(&amp;D)</translation>
+        </message>
+        <message>
+            <source>Copy with &amp;Citation</source>
+            <translation>连同引文复制(&amp;C)</translation>
+        </message>
+        <message>
+            <source>&amp;Export Marks…</source>
+            <translation>导出标注(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>Go to &amp;Marks</source>
+            <translation>转到标注(&amp;M)</translation>
+        </message>
+        <message>
+            <source>&amp;Undo</source>
+            <translation>撤销(&amp;U)</translation>
+        </message>
+        <message>
+            <source>&amp;Redo</source>
+            <translation>重做(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Mark in &amp;Colour</source>
+            <translation>按颜色标注(&amp;C)</translation>
+        </message>
+        <message>
+            <source>The mark was not saved: %1</source>
+            <translation>标注未能保存：%1</translation>
+        </message>
+        <message>
+            <source>This passage is already marked.</source>
+            <translation>这段文字已经标注过了。</translation>
+        </message>
+        <message>
+            <source>Select a passage of the article first (Shift+arrows or the mouse).</source>
+            <translation>请先选中文章中的一段文字（Shift+方向键或鼠标）。</translation>
+        </message>
+        <message>
+            <source>Select some text, not only spaces.</source>
+            <translation>请选中文字，而不只是空白。</translation>
+        </message>
+        <message>
+            <source>Mark</source>
+            <translation>标注</translation>
+        </message>
+        <message>
+            <source>Marked. Ctrl+Shift+M adds a note, Alt+1–5 changes the colour, Delete removes it.</source>
+            <translation>已标注。Ctrl+Shift+M 添加备注，Alt+1–5 更换颜色，Delete 删除。</translation>
+        </message>
+        <message>
+            <source>Edit Mark</source>
+            <translation>编辑标注</translation>
+        </message>
+        <message numerus="yes">
+            <source>Delete %n Mark(s)</source>
+            <translation>
+                <numerusform>删除 %n 条标注</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Delete Mark</source>
+            <translation>删除标注</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n mark(s) deleted. Ctrl+Z brings them back.</source>
+            <translation>
+                <numerusform>已删除 %n 条标注。按 Ctrl+Z 可恢复。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Select a passage or a mark first.</source>
+            <translation>请先选中一段文字或一条标注。</translation>
+        </message>
+        <message>
+            <source>Note: %1</source>
+            <translation>备注：%1</translation>
+        </message>
+        <message>
+            <source>The article of this mark (%1) is not loaded: open its folder.</source>
+            <translation>这条标注所在的文章（%1）未载入：请打开它所在的文件夹。</translation>
+        </message>
+        <message>
+            <source>This mark is detached: its passage is no longer in the article. The quote is kept as marked.</source>
+            <translation>这条标注已脱离原文：文章中已找不到这段文字。引文按标注时的原样保留。</translation>
+        </message>
+        <message>
+            <source>%1 marks placed again in changed articles; %2 detached.</source>
+            <translation>%1 条标注已在改动过的文章中重新定位；%2 条脱离原文。</translation>
+        </message>
+        <message>
+            <source>Select a passage or a mark to copy.</source>
+            <translation>请选中要复制的文字或标注。</translation>
+        </message>
+        <message>
+            <source>Copied with its citation.</source>
+            <translation>已连同引文复制。</translation>
+        </message>
+        <message>
+            <source>There are no marks to export yet.</source>
+            <translation>还没有可导出的标注。</translation>
+        </message>
+        <message>
+            <source>Replace File?</source>
+            <translation>替换文件？</translation>
+        </message>
+        <message>
+            <source>%1 already exists. Replace it?</source>
+            <translation>%1 已存在。要替换它吗？</translation>
+        </message>
+        <message>
+            <source>An export is already running.</source>
+            <translation>已有一个导出正在进行。</translation>
+        </message>
+        <message numerus="yes">
+            <source>Exporting %n mark(s)…</source>
+            <translation>
+                <numerusform>正在导出 %n 条标注…</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Exported %1 marks to %2.</source>
+            <translation>已将 %1 条标注导出到 %2。</translation>
+        </message>
+        <message>
+            <source>Export failed: %1</source>
+            <translation>导出失败：%1</translation>
+        </message>
+        <message>
+            <source>Export Marks</source>
+            <translation>导出标注</translation>
+        </message>
+        <message>
+            <source>The marks were not exported: %1
+An earlier file of that name is unchanged.</source>
+            <translation>标注未能导出：%1
+同名的旧文件保持不变。</translation>
+        </message>
+    </context>
+    <context>
+        <name>MarkDialog</name>
+        <message>
+            <source>Mark</source>
+            <translation>标注</translation>
+        </message>
+        <message>
+            <source>Comma-separated, e.g. 防控, 会议</source>
+            <translation>用逗号分隔，例如 防控, 会议</translation>
+        </message>
+        <message>
+            <source>Why this passage matters</source>
+            <translation>这段文字为什么重要</translation>
+        </message>
+        <message>
+            <source>Colour:</source>
+            <translation>颜色：</translation>
+        </message>
+        <message>
+            <source>&amp;Tags:</source>
+            <translation>标签(&amp;T)：</translation>
+        </message>
+        <message>
+            <source>&amp;Note:</source>
+            <translation>备注(&amp;N)：</translation>
+        </message>
+    </context>
+    <context>
+        <name>MarksModel</name>
+        <message>
+            <source>Quote</source>
+            <translation>引文</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Tags</source>
+            <translation>标签</translation>
+        </message>
+        <message>
+            <source>Colour</source>
+            <translation>颜色</translation>
+        </message>
+        <message>
+            <source>Article</source>
+            <translation>文章</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Detached: the article's text changed and this passage is no longer in it. The quote is kept as marked.</source>
+            <translation>已脱离原文：文章内容已改动，其中已找不到这段文字。引文按标注时的原样保留。</translation>
+        </message>
+        <message>
+            <source>(untitled)</source>
+            <translation>（无标题）</translation>
+        </message>
+        <message>
+            <source>[detached] %1</source>
+            <translation>[脱离原文] %1</translation>
+        </message>
+        <message>
+            <source>Unknown source</source>
+            <translation>未注明来源</translation>
+        </message>
+        <message>
+            <source>Unknown date</source>
+            <translation>未注明日期</translation>
+        </message>
+    </context>
+    <context>
+        <name>MarksPanel</name>
+        <message>
+            <source>Filter marks: quote, note, title, tag</source>
+            <translation>筛选标注：引文、备注、标题、标签</translation>
+        </message>
+        <message>
+            <source>All colours</source>
+            <translation>全部颜色</translation>
+        </message>
+        <message>
+            <source>Date: 2022-11</source>
+            <translation>日期：2022-11</translation>
+        </message>
+        <message>
+            <source>All tags</source>
+            <translation>全部标签</translation>
+        </message>
+        <message>
+            <source>All sources</source>
+            <translation>全部来源</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n mark(s)</source>
+            <translation>
+                <numerusform>%n 条标注</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 of %2 marks</source>
+            <translation>%1 / %2 条标注</translation>
         </message>
     </context>
     <context>
@@ -633,6 +986,29 @@ Read, search and quote Chinese newspaper pages.</source>
         <message>
             <source>Mark “%1” as %2</source>
             <translation>将“%1”标为%2</translation>
+        </message>
+    </context>
+    <context>
+        <name>marks</name>
+        <message>
+            <source>Yellow</source>
+            <translation>黄色</translation>
+        </message>
+        <message>
+            <source>Green</source>
+            <translation>绿色</translation>
+        </message>
+        <message>
+            <source>Blue</source>
+            <translation>蓝色</translation>
+        </message>
+        <message>
+            <source>Pink</source>
+            <translation>粉色</translation>
+        </message>
+        <message>
+            <source>Purple</source>
+            <translation>紫色</translation>
         </message>
     </context>
 </TS>
