@@ -224,7 +224,9 @@ def write_html(recs: list[dict[str, Any]], head: dict[str, Any]) -> bytes:
 def write_docx(recs: list[dict[str, Any]], head: dict[str, Any]) -> bytes:
     import docx  # python-docx: loaded only for this format
     from docx.enum.text import WD_COLOR_INDEX
+    from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
+    from docx.text.paragraph import Paragraph
 
     highlight = {"yellow": WD_COLOR_INDEX.YELLOW, "green": WD_COLOR_INDEX.BRIGHT_GREEN,
                  "blue": WD_COLOR_INDEX.TURQUOISE, "pink": WD_COLOR_INDEX.PINK,
@@ -236,25 +238,45 @@ def write_docx(recs: list[dict[str, Any]], head: dict[str, Any]) -> bytes:
     props = document.core_properties
     props.title = "Press Reader 标注 (marks)"
     props.comments = f"exported {head['exported_at']} by Press Reader {head['app_version']}"
-    document.add_heading("Press Reader 标注 (marks)", level=1)
-    document.add_paragraph(
+    # python-docx's add_paragraph scans the body for its section properties and the styles for
+    # the default one on every call: 5,000 marks took 35 s. Paragraphs are appended directly
+    # (the section properties go back last) with style ids looked up once: 5,000 in about 2 s.
+    ids = {name: document.styles[name].style_id for name in ("Heading 1", "Heading 2", "Quote")}
+    body = document.element.body
+    section = body.sectPr
+    if section is not None:
+        body.remove(section)
+
+    def para(text: str, style: str = "") -> Any:
+        element = OxmlElement("w:p")
+        body.append(element)
+        p = Paragraph(element, document)
+        if style:
+            p._p.style = ids[style]
+        if text:
+            p.add_run(text)
+        return p
+
+    para("Press Reader 标注 (marks)", "Heading 1")
+    para(
         f"导出时间 (exported): {head['exported_at']} · Press Reader {head['app_version']} · "
         f"{head['count']} 条标注 (marks)"
     )
     for n, r in enumerate(recs, 1):
-        document.add_heading(f"{n}. {r['title'] or '[无题名]'}", level=2)
-        para = document.add_paragraph(style="Quote")
-        run = para.add_run(r["quote"])
+        para(f"{n}. {r['title'] or '[无题名]'}", "Heading 2")
+        run = para("", "Quote").add_run(r["quote"])
         run.font.highlight_color = highlight.get(r["colour"], WD_COLOR_INDEX.YELLOW)
-        document.add_paragraph(f"—— {r['citation']}")
+        para(f"—— {r['citation']}")
         if r["note"]:
-            document.add_paragraph(f"备注 (note): {r['note']}")
+            para(f"备注 (note): {r['note']}")
         if r["tags"]:
-            document.add_paragraph(f"标签 (tags): {', '.join(r['tags'])}")
-        document.add_paragraph(f"颜色 (colour): {r['colour']}")
+            para(f"标签 (tags): {', '.join(r['tags'])}")
+        para(f"颜色 (colour): {r['colour']}")
         if r["entities"]:
-            document.add_paragraph(f"实体 (entities): {_entity_list(r)}")
-        document.add_paragraph(f"位置 (article, offsets): {_where(r)}")
+            para(f"实体 (entities): {_entity_list(r)}")
+        para(f"位置 (article, offsets): {_where(r)}")
+    if section is not None:
+        body.append(section)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

@@ -130,6 +130,7 @@ def test_docx_reads_back_with_python_docx(tmp_path: Path) -> None:
     quotes = [p for p in document.paragraphs if p.style.name == "Quote"]
     assert [q.text for q in quotes][:2] == ["省委书记林武", "全省新增7例"]
     assert quotes[0].runs[0].font.highlight_color is not None
+    assert document.sections[0].page_width  # the section properties are still in place
 
 
 class _Text(HTMLParser):
