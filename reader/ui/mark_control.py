@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoCommand, 
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
+    QFileDialog,
     QMenu,
     QMessageBox,
     QToolButton,
@@ -142,6 +143,7 @@ class MarkControl(QObject):
         delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         a("copy_citation", self.tr("Copy with &Citation"), self.copy_citation, ["Ctrl+Shift+C"])
         a("export_marks", self.tr("&Export Marks…"), self.export_marks, ["Ctrl+E"])
+        a("import_marks", self.tr("&Import Marks…"), self.import_marks)
         a("focus_marks", self.tr("Go to &Marks"), self.focus_panel, ["Ctrl+3"])
         undo = self.undo_stack.createUndoAction(self.w, self.tr("&Undo"))
         undo.setObjectName("undo")
@@ -358,23 +360,64 @@ class MarkControl(QObject):
         self.panel.focus()
 
     def reanchor(self) -> None:
-        """After a (re)load: place marks whose articles changed; tell the user what moved."""
+        """After a (re)load or a change of a page's source or date: place marks whose articles
+        changed and refresh what they cite; tell the user about marks that moved or detached."""
         lib = self.w.library
+        before = {m.id: m for m in self.store.all()}
         try:
-            moved = self.store.reanchor(lib.article, lib.articles_of_page)
+            changed = self.store.reanchor(lib.article, lib.articles_of_page)
         except (MarkStoreError, sqlite3.Error) as exc:
-            moved = []
+            changed = []
             text = exc.message if isinstance(exc, MarkStoreError) else str(exc)
             self.w.status_label.setText(text)
         self.panel.set_marks(self.store.all())
         self._redraw()
-        detached = sum(1 for m in moved if m.detached)
-        if moved:
+        moved = detached = 0
+        for m in changed:
+            old = before.get(m.id)
+            if old is None:
+                continue
+            if m.detached and not old.detached:
+                detached += 1
+            elif (m.article_id, m.start, m.end, m.detached) != (
+                old.article_id,
+                old.start,
+                old.end,
+                old.detached,
+            ):
+                moved += 1
+        if moved or detached:
             self.w.status_label.setText(
                 self.tr("%1 marks placed again in changed articles; %2 detached.")
-                .replace("%1", str(len(moved) - detached))
+                .replace("%1", str(moved))
                 .replace("%2", str(detached))
             )
+
+    def import_marks(self, path: Path | None = None) -> tuple[int, int, int] | None:
+        """File → Import Marks: merge a JSON export (a backup, or marks from another machine)."""
+        if path is None:
+            name, _ = QFileDialog.getOpenFileName(
+                self.w, self.tr("Import Marks"), self.w.prefs.export_folder, "*.json"
+            )
+            if not name:
+                return None
+            path = Path(name)
+        try:
+            counts = self.store.merge(export_mod.read_marks_file(path))
+        except (MarkStoreError, sqlite3.Error) as exc:
+            text = exc.message if isinstance(exc, MarkStoreError) else str(exc)
+            self.w.status_label.setText(self.tr("Import failed: %1").replace("%1", text))
+            return None
+        self.reanchor()
+        self.w.status_label.setText(
+            self.tr("Imported from %1: %2 marks added, %3 updated, %4 already here.")
+            .replace("%1", path.name)
+            .replace("%2", str(counts[0]))
+            .replace("%3", str(counts[1]))
+            .replace("%4", str(counts[2]))
+        )
+        self.changed.emit()
+        return counts
 
     # -- copy and export --------------------------------------------------------------------------
     def copy_citation(self) -> str:

@@ -308,6 +308,7 @@ class MainWindow(QMainWindow):
             "add_files",
             None,
             "export_marks",
+            "import_marks",
             None,
             "problems",
             None,
@@ -857,14 +858,18 @@ class MainWindow(QMainWindow):
         self.problemsShown.emit(self.problems_dialog)
 
     # -- menus --------------------------------------------------------------------------------------
-    def _reader_menu(self, pos: QPoint) -> None:
+    def reader_menu(self, pos: QPoint) -> QMenu:
+        """The reader's context menu at a viewport point: copy, marks, entities."""
         view = self.reader.article_view
         menu = view.createStandardContextMenu(pos)
         self.mark_control.fill_menu(menu)
         self.entity_control.fill_menu(menu, pos)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        menu.popup(view.viewport().mapToGlobal(pos))
-        self._menu = menu
+        return menu
+
+    def _reader_menu(self, pos: QPoint) -> None:
+        self._menu = self.reader_menu(pos)
+        self._menu.popup(self.reader.article_view.viewport().mapToGlobal(pos))
 
     # -- metadata ------------------------------------------------------------------------------
     def _tree_menu(self, pos: QPoint) -> None:
@@ -901,6 +906,7 @@ class MainWindow(QMainWindow):
                 return
             self._refresh_tree()
             self.reader.article_view.refresh()
+            self.mark_control.reanchor()  # marks cite the page's new source and date
 
         dialog.finished.connect(done)
         dialog.open()

@@ -528,6 +528,10 @@ Read, search and quote Chinese newspaper pages.</source>
             <translation>导出标注(&amp;E)…</translation>
         </message>
         <message>
+            <source>&amp;Import Marks…</source>
+            <translation>导入标注(&amp;I)…</translation>
+        </message>
+        <message>
             <source>Go to &amp;Marks</source>
             <translation>转到标注(&amp;M)</translation>
         </message>
@@ -606,6 +610,18 @@ Read, search and quote Chinese newspaper pages.</source>
         <message>
             <source>%1 marks placed again in changed articles; %2 detached.</source>
             <translation>%1 条标注已在改动过的文章中重新定位；%2 条脱离原文。</translation>
+        </message>
+        <message>
+            <source>Import Marks</source>
+            <translation>导入标注</translation>
+        </message>
+        <message>
+            <source>Import failed: %1</source>
+            <translation>导入失败：%1</translation>
+        </message>
+        <message>
+            <source>Imported from %1: %2 marks added, %3 updated, %4 already here.</source>
+            <translation>已从 %1 导入：新增 %2 条标注，更新 %3 条，%4 条已存在。</translation>
         </message>
         <message>
             <source>Select a passage or a mark to copy.</source>

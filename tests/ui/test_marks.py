@@ -299,3 +299,39 @@ def test_marks_model(qtmodeltester, make_window, corpus):
         panel.put(new_mark(article, start, start + len(text), tags=["x"]))
     qtmodeltester.check(panel.model)
     qtmodeltester.check(panel.proxy)
+
+
+def test_context_menu_import_and_a_new_source_reaches_the_marks(
+    qtbot, make_window, corpus, tmp_path
+):
+    from reader.core.corpus import drain
+    from reader.core.export import export
+
+    window = make_window([corpus])
+    article, view = open_page(qtbot, window)
+    control = window.mark_control
+    select_by_keys(qtbot, view, article, "贺一鸣")
+    menu = window.reader_menu(view.cursorRect().center())
+    names = [a.objectName() for a in menu.actions()]
+    assert "mark" in names and "copy_citation" in names and "delete_mark" not in names
+    menu.close()
+    qtbot.keyClick(view, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    menu = window.reader_menu(view.cursorRect().center())
+    assert "delete_mark" in [a.objectName() for a in menu.actions()]
+    menu.close()
+
+    # a backup exported, the mark deleted, the backup imported: the mark is back, once
+    backup = tmp_path / "backup.json"
+    drain(export(control.store.all(), backup, "json"))
+    [mark] = control.store.all()
+    control.delete_marks([mark.id])
+    assert control.import_marks(backup) == (1, 0, 0)
+    assert control.import_marks(backup) == (0, 0, 1)
+    assert [m.id for m in control.panel.model.marks()] == [mark.id]
+    assert [m.id for m in view.marks()] == [mark.id]
+
+    # Edit Source and Date: the mark cites the new source
+    dialog = window.edit_metadata()
+    dialog.source.setEditText("晋中日报")
+    dialog.accept()
+    assert control.store.get(mark.id).source == "晋中日报"
