@@ -353,6 +353,14 @@ def _mark(row: tuple[Any, ...]) -> Mark:
     return Mark(**data)
 
 
+def _later(a: str, b: str) -> bool:
+    """Whether time stamp `a` is after `b` (ISO 8601, any offsets; text order if unparsable)."""
+    try:
+        return datetime.fromisoformat(a) > datetime.fromisoformat(b)
+    except (TypeError, ValueError):
+        return a > b
+
+
 class MarkStore:
     """The marks database. Every change is one committed transaction before the call returns.
 
@@ -528,7 +536,7 @@ class MarkStore:
                     added += 1
                     continue
                 old = _mark(row)
-                if m.updated > old.updated and (old.colour, old.tags, old.note) != (
+                if _later(m.updated, old.updated) and (old.colour, old.tags, old.note) != (
                     m.colour,
                     m.tags,
                     m.note,

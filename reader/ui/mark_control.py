@@ -277,7 +277,7 @@ class MarkControl(QObject):
         )
 
     def delete_current(self) -> None:
-        if self.panel.table.hasFocus():
+        if self._panel_has_focus():
             self.delete_marks(self.panel.selected_ids())
             return
         mark = self.view.current_mark()
@@ -288,10 +288,14 @@ class MarkControl(QObject):
     def _target(self) -> Mark | None:
         """The mark a command acts on: the marks pane's current one when it has focus, else the
         reader's."""
-        if self.panel.isAncestorOf(QApplication.focusWidget()):
+        if self._panel_has_focus():
             mid = self.panel.current_id()
             return self.store.get(mid) if mid else None
         return self.view.current_mark()
+
+    def _panel_has_focus(self) -> bool:
+        focus = QApplication.focusWidget()
+        return focus is not None and self.panel.isAncestorOf(focus)
 
     def edit_mark(self) -> MarkDialog | None:
         """Ctrl+Shift+M: the note, tags and colour of the current mark (marking the selection
@@ -425,7 +429,7 @@ class MarkControl(QObject):
         each followed by its citation."""
         style = self.w.prefs.citation_style
         marks: list[Mark] = []
-        if self.panel.isAncestorOf(QApplication.focusWidget()):
+        if self._panel_has_focus():
             marks = [m for m in (self.store.get(i) for i in self.panel.selected_ids()) if m]
         if not marks:
             current = self.view.current_mark()

@@ -199,6 +199,12 @@ def test_merging_never_duplicates(store: MarkStore, tmp_path: Path) -> None:
     later = replace(b, note="数字，待核实", updated="2999-01-01T00:00:00+08:00")
     assert store.merge([later]) == (0, 1, 0)
     assert store.get(b.id).note == "数字，待核实"
+    # times compare as times: 20:00 UTC on the 31st is after midnight of the 1st in Beijing
+    other_zone = replace(b, note="改于伦敦", updated="2998-12-31T20:00:00+00:00")
+    assert store.merge([other_zone]) == (0, 1, 0)
+    earlier = replace(b, note="旧", updated="2998-12-31T10:00:00+00:00")
+    assert store.merge([earlier]) == (0, 0, 1)
+    assert store.get(b.id).note == "改于伦敦"
     assert len(store) == 2
 
 
