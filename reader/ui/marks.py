@@ -272,6 +272,18 @@ class MarksPanel(QWidget):
         self.date.setClearButtonEnabled(True)
         self.date.setPlaceholderText(self.tr("Date: 2022-11"))
         self.date.setMaximumWidth(110)
+        self.sort = QComboBox(self)
+        self.sort.setObjectName("marksSort")
+        asc, desc = Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder
+        for label, column, order in (
+            (self.tr("In the order marked"), -1, asc),
+            (self.tr("Newest articles first"), MarksModel.DATE, desc),
+            (self.tr("Oldest articles first"), MarksModel.DATE, asc),
+            (self.tr("By source"), MarksModel.SOURCE, asc),
+            (self.tr("By article"), MarksModel.ARTICLE, asc),
+            (self.tr("By colour"), MarksModel.COLOUR, asc),
+        ):
+            self.sort.addItem(label, (column, order))
         self.table = QTableView(self)
         self.table.setObjectName("marksTable")
         self.table.setModel(self.proxy)
@@ -302,7 +314,11 @@ class MarksPanel(QWidget):
         filters.addWidget(self.date)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.text)
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.text, 1)
+        top.addWidget(self.sort)
+        layout.addLayout(top)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count)
@@ -311,6 +327,9 @@ class MarksPanel(QWidget):
         self.date.textChanged.connect(self._filter)
         for combo in (self.colour, self.tag, self.source):
             combo.currentIndexChanged.connect(self._filter)
+        self.sort.currentIndexChanged.connect(self._sort)
+        self.sort.setPlaceholderText(self.tr("Sorted by a column"))
+        header.sortIndicatorChanged.connect(self._header_sorted)
         self.table.doubleClicked.connect(self._open_index)
         self.table.activated.connect(self._open_index)
         self.table.installEventFilter(self)
@@ -366,6 +385,26 @@ class MarksPanel(QWidget):
             )
         )
         self._count()
+
+    def _sort(self) -> None:
+        """The sort menu, for the keyboard (the column headers sort by mouse)."""
+        column, order = self.sort.currentData()
+        if column < 0:
+            self.proxy.sort(-1)  # the source order: as marked
+            self.table.horizontalHeader().setSortIndicator(-1, order)
+        else:
+            self.table.sortByColumn(column, order)
+
+    def _header_sorted(self, column: int, order: Qt.SortOrder) -> None:
+        """Keep the sort menu saying what the headers did (blank for a column it lacks)."""
+        found = -1
+        for i in range(self.sort.count()):
+            col, how = self.sort.itemData(i)
+            if col == column and (col < 0 or how == order):
+                found = i
+        self.sort.blockSignals(True)
+        self.sort.setCurrentIndex(found)
+        self.sort.blockSignals(False)
 
     def _count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()

@@ -765,6 +765,34 @@ An earlier file of that name is unchanged.</source>
             <translation>日期：2022-11</translation>
         </message>
         <message>
+            <source>In the order marked</source>
+            <translation>按标注顺序</translation>
+        </message>
+        <message>
+            <source>Newest articles first</source>
+            <translation>文章从新到旧</translation>
+        </message>
+        <message>
+            <source>Oldest articles first</source>
+            <translation>文章从旧到新</translation>
+        </message>
+        <message>
+            <source>By source</source>
+            <translation>按来源</translation>
+        </message>
+        <message>
+            <source>By article</source>
+            <translation>按文章</translation>
+        </message>
+        <message>
+            <source>By colour</source>
+            <translation>按颜色</translation>
+        </message>
+        <message>
+            <source>Sorted by a column</source>
+            <translation>按所点的列排序</translation>
+        </message>
+        <message>
             <source>All tags</source>
             <translation>全部标签</translation>
         </message>

@@ -153,6 +153,16 @@ def test_marks_pane_filters_sorts_and_opens_with_keys(qtbot, make_window, corpus
     panel.table.sortByColumn(MarksModel.QUOTE, Qt.SortOrder.AscendingOrder)
     quotes = [control.store.get(i).quote for i in panel.shown_ids()]
     assert quotes == sorted(quotes)
+    panel.sort.setFocus()  # the sort menu, by keyboard: back to the order marked, then colour
+    qtbot.keyClick(panel.sort, Qt.Key.Key_Home)
+    assert [control.store.get(i).quote for i in panel.shown_ids()] == [
+        "郑长河",
+        "新增7例",
+        "贺一鸣",
+    ]
+    qtbot.keyClick(panel.sort, Qt.Key.Key_End)
+    assert [control.store.get(i).colour for i in panel.shown_ids()] == ["blue", "yellow", "yellow"]
+    panel.table.sortByColumn(MarksModel.QUOTE, Qt.SortOrder.AscendingOrder)
     view.setTextCursor(view.body_cursor(0, 0))
     panel.text.setFocus()
     qtbot.keyClick(panel.text, Qt.Key.Key_Down)
