@@ -112,6 +112,8 @@ def _report_startup(window: object, until: str) -> None:
         line: dict[str, object] = {"event": event, "t": time.time(), "rss_mb": _rss_mb()}
         if event == "loaded":
             line["articles"] = len(window.library.articles)
+        if window.current is not None:
+            line["article"] = window.current.id
         print(json.dumps(line), flush=True)
         if {"painted", until} <= seen:
             QTimer.singleShot(0, window.close)

@@ -52,6 +52,12 @@ def _parser() -> argparse.ArgumentParser:
         help="also read this folder or page file in the window, this time only (repeatable)",
     )
     p.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check the app offscreen in a temporary folder: load, index, search, open, "
+        "entities, mark, export; one summary line, exit 0 if all worked",
+    )
+    p.add_argument(
         "--startup-report",
         nargs="?",
         const="loaded",
@@ -140,6 +146,10 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     data = DataDir(getattr(args, "data_dir", None))
     try:
+        if args.self_test:
+            from reader.selftest import run as self_test
+
+            return self_test()
         if args.command is None:
             from reader.app import run  # Qt is loaded only for the window
 

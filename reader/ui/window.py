@@ -54,6 +54,15 @@ from .tasks import Task, TaskRunner
 from .tree_model import ARTICLE_ID_ROLE, KEY_ROLE, LibraryTreeModel
 from .viewer import FindBar, Link, ReaderPane
 
+NO_CHINESE_FONT = (
+    "No font with Chinese characters was found on this computer, so Chinese text shows as "
+    "empty boxes.\n\nInstall one and start Press Reader again:\n"
+    "  Debian, Ubuntu: sudo apt install fonts-noto-cjk  (or fonts-wqy-microhei)\n"
+    "  Fedora: sudo dnf install google-noto-sans-cjk-fonts\n"
+    "  Arch: sudo pacman -S noto-fonts-cjk\n"
+    "Windows and macOS come with Chinese fonts."
+)
+
 
 class LibraryPane(QWidget):
     """The filter box and the source → date → article tree."""
@@ -180,10 +189,25 @@ class MainWindow(QMainWindow):
             self.status_label.setText(self.entity_control.problem)
         if self.mark_control.problem:
             self.status_label.setText(self.mark_control.problem)
+        self.font_warning: QMessageBox | None = None
         if not theme.has_chinese_font():
-            self.status_label.setText(
-                self.tr("No Chinese font found: Chinese text may not display. Install one.")
-            )
+            self._warn_no_chinese_font()
+
+    def _warn_no_chinese_font(self) -> None:
+        """Without a font that has Chinese characters every article is empty boxes: say so where
+        it cannot be missed (a message and a lasting mark in the status bar), in English, since
+        Chinese words could not be displayed either."""
+        text = NO_CHINESE_FONT  # deliberately untranslated: see the docstring
+        mark = QLabel("⚠ No Chinese font", self)
+        mark.setObjectName("noChineseFont")
+        mark.setToolTip(text)
+        self.statusBar().addPermanentWidget(mark)
+        box = QMessageBox(QMessageBox.Icon.Warning, "Press Reader", text, parent=self)
+        box.setObjectName("noChineseFontMessage")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.destroyed.connect(lambda: setattr(self, "font_warning", None))
+        self.font_warning = box
+        QTimer.singleShot(0, box.open)
 
     # -- building ------------------------------------------------------------------------
     def _make_status_bar(self) -> None:

@@ -231,10 +231,6 @@
             <translation>文章</translation>
         </message>
         <message>
-            <source>No Chinese font found: Chinese text may not display. Install one.</source>
-            <translation>未找到中文字体，中文可能无法显示，请安装中文字体。</translation>
-        </message>
-        <message>
             <source>&amp;Open Folder…</source>
             <translation>打开文件夹(&amp;O)…</translation>
         </message>
