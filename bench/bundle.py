@@ -10,7 +10,6 @@ article the first launch closed on. Medians of --runs. Figures go to docs/benchm
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import platform
 import re
@@ -18,29 +17,12 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-ENV = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+sys.path.insert(0, str(ROOT / "bench"))
 
-
-def launch(cmd: list[str], data_dir: Path, until: str) -> dict[str, object]:
-    t0 = time.time()
-    out = subprocess.run(
-        [*cmd, "--data-dir", str(data_dir), f"--startup-report={until}"],
-        capture_output=True, text=True, env=ENV, cwd=ROOT, timeout=600,
-    )  # fmt: skip
-    if out.returncode != 0:
-        raise SystemExit(out.stderr)
-    result: dict[str, object] = {}
-    for line in out.stdout.strip().splitlines():
-        mark = json.loads(line)
-        result[mark["event"]] = mark["t"] - t0
-        result["rss_mb"] = mark["rss_mb"]
-        if "article" in mark:
-            result["article"] = mark["article"]
-    return result
+from window import ENV, launch  # noqa: E402  (bench/window.py: one way to time a launch)
 
 
 def read_elsewhere(settings: Path, article: str) -> None:
@@ -56,10 +38,10 @@ def measure(name: str, cmd: list[str], runs: int) -> None:
     first, second, same = [], [], []
     for _ in range(runs):
         with tempfile.TemporaryDirectory() as tmp:
-            a = launch(cmd, Path(tmp), "searchable")
+            a = launch(Path(tmp), until="searchable", app=cmd)
             later = next(i for i in reversed(ids) if i != a.get("article"))
             read_elsewhere(Path(tmp) / "settings.ini", later)
-            b = launch(cmd, Path(tmp), "painted")
+            b = launch(Path(tmp), until="painted", app=cmd)
             first.append(a)
             second.append(b)
             same.append(b.get("article") == later)

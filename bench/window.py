@@ -23,28 +23,38 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = ROOT.parent / "shared" / "corpora" / "thucnews-val"
 ENV = dict(os.environ, QT_QPA_PLATFORM="offscreen")
 
 
-def launch(data_dir: Path, corpus: Path | None = None, until: str = "loaded") -> dict[str, float]:
-    """Start the app, return seconds from launch to each event, RSS (MB) and article count."""
-    cmd = [sys.executable, "-m", "reader", "--data-dir", str(data_dir), f"--startup-report={until}"]
+def launch(
+    data_dir: Path,
+    corpus: Path | None = None,
+    until: str = "loaded",
+    app: list[str] | None = None,
+) -> dict[str, Any]:
+    """Start the app (`app`: the command, by default this checkout's), return seconds from launch
+    to each event, RSS (MB), article count and the article shown."""
+    app = app or [sys.executable, "-m", "reader"]
+    cmd = [*app, "--data-dir", str(data_dir), f"--startup-report={until}"]
     if corpus is not None:
         cmd += ["--corpus", str(corpus)]
     t0 = time.time()
     out = subprocess.run(cmd, capture_output=True, text=True, env=ENV, cwd=ROOT, timeout=600)
     if out.returncode != 0:
         raise SystemExit(out.stderr)
-    result: dict[str, float] = {}
+    result: dict[str, Any] = {}
     for line in out.stdout.strip().splitlines():
         mark = json.loads(line)
         result[mark["event"]] = mark["t"] - t0
         result["rss_mb"] = mark["rss_mb"]
         if "articles" in mark:
             result["articles"] = mark["articles"]
+        if "article" in mark:
+            result["article"] = mark["article"]
     return result
 
 
