@@ -576,10 +576,6 @@ class MarkControl(QObject):
         self._exporting = None
         self.w.progress.hide()
 
-    @property
-    def exporting(self) -> bool:
-        return self._exporting is not None
-
     def close(self) -> None:
         for widget in (self.dialog, self.export_dialog, self.message):
             if widget is not None:
