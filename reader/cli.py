@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from reader import __version__
 from reader.core import corpus as corpus_mod
+from reader.core.files import readable_name
 from reader.core.ingest import decode
 from reader.paths import DataDir, seeds_dir
 
@@ -186,8 +187,13 @@ def main(argv: list[str] | None = None) -> int:
                 _dump([p.to_json() for p in lib.problems])
             else:
                 for p in lib.problems:
-                    print(f"{p.corpus}/{p.file}\t{p.code}\t{p.message}")
-                print(f"{len(lib.problems)} problems in {len(lib.pages) + len(lib.problems)} files")
+                    print(f"{readable_name(p.corpus)}/{p.file}\t{p.code}\t{p.message}")
+                unread = sum(not p.loaded for p in lib.problems)
+                repaired = len(lib.problems) - unread
+                print(
+                    f"{unread} problems in {len(lib.pages) + unread} files"
+                    + (f"; {repaired} loaded after a repair" if repaired else "")
+                )
             return EXIT_MISSING if missing else EXIT_OK
     except BrokenPipeError:
         return EXIT_OK
@@ -420,8 +426,8 @@ def _marks_command(args: argparse.Namespace, data: DataDir, store: MarkStore) ->
         print(f"{added} marks added, {updated} updated, {same} already here ({data.marks_file})")
         return EXIT_OK
     lib, missing = _load(args, data)
-    for m in missing:
-        print(f"press-reader: 文件夹不存在 (no such folder): {m}", file=sys.stderr)
+    for folder in missing:
+        print(f"press-reader: 文件夹不存在 (no such folder): {folder}", file=sys.stderr)
     if cmd == "add":
         article = lib.article(args.article_id)
         if article is None:

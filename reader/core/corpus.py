@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import TypeVar
 
+from .files import readable_name
 from .ingest import decode
 from .ingest.meta import (
     ManifestError,
@@ -24,6 +26,8 @@ from .ingest.split import Draft, _Similarity, split_text
 from .models import Article, Page, Problem, Provenance, Span
 
 PAGE_SUFFIXES = (".txt", ".md", ".markdown")
+# The code of a Problem about a file that loaded after a repair (see Problem.loaded).
+REPAIRED = "repaired"
 
 
 @dataclass(frozen=True)
@@ -137,13 +141,13 @@ def iter_page_files(root: Path, problems: list[Problem] | None = None) -> Iterat
 
 def _rel(root: Path, path: Path) -> str:
     try:
-        return PurePosixPath(path.relative_to(root)).as_posix()
+        return readable_name(PurePosixPath(path.relative_to(root)).as_posix())
     except ValueError:
-        return path.name
+        return readable_name(path.name)
 
 
 def corpus_label(root: Path) -> str:
-    return root.resolve().name or str(root)
+    return readable_name(root.resolve().name or str(root))
 
 
 def article_id(label: str, rel: str, draft: Draft, taken: set[str]) -> str:
@@ -160,22 +164,40 @@ def article_id(label: str, rel: str, draft: Draft, taken: set[str]) -> str:
 
 
 def read_page_text(path: Path, max_bytes: int) -> decode.Decoded:
+    """Read and decode one page file. Pipes and devices are refused without being read (opening
+    a pipe for reading would wait forever for a writer); a file that grew past the limit while
+    being read is refused like one that was too large from the start."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
-        size = path.stat().st_size
+        fd = os.open(path, flags)
     except OSError as exc:
-        raise decode.DecodeError(
-            decode.UNREADABLE, f"文件无法读取 (cannot read): {exc.strerror}"
-        ) from exc
-    if size > max_bytes:
-        raise decode.too_large(size, max_bytes)
-    try:
-        with path.open("rb") as fh:
+        raise _unreadable(exc) from exc
+    with os.fdopen(fd, "rb") as fh:
+        try:
+            st = os.fstat(fd)
+            if not stat.S_ISREG(st.st_mode):
+                raise decode.DecodeError(
+                    decode.NOT_A_FILE,
+                    "不是普通文件（管道或设备），已跳过 (not a regular file: a pipe or a device)",
+                )
+            if st.st_size > max_bytes:
+                raise decode.too_large(st.st_size, max_bytes)
             data = fh.read(max_bytes + 1)
-    except OSError as exc:
-        raise decode.DecodeError(
-            decode.UNREADABLE, f"文件无法读取 (cannot read): {exc.strerror}"
-        ) from exc
+        except OSError as exc:
+            raise _unreadable(exc) from exc
     return decode.decode_bytes(data, max_bytes=max_bytes)
+
+
+def _unreadable(exc: OSError) -> decode.DecodeError:
+    if isinstance(exc, FileNotFoundError):
+        return decode.DecodeError(
+            decode.UNREADABLE, "文件已不存在：被移走、删除，或是断开的链接 (the file is gone)"
+        )
+    if isinstance(exc, PermissionError):
+        return decode.DecodeError(
+            decode.UNREADABLE, f"没有读取权限 (permission denied): {exc.strerror}"
+        )
+    return decode.DecodeError(decode.UNREADABLE, f"文件无法读取 (cannot read): {exc.strerror}")
 
 
 def load_corpus(
@@ -222,9 +244,14 @@ def load_corpus(
             return
         rel = _rel(root, path)
         try:
-            decoded.append((path, rel, read_page_text(path, max_bytes)))
+            dec = read_page_text(path, max_bytes)
         except decode.DecodeError as exc:
             yield Problem(file=rel, corpus=str(root), code=exc.code, message=exc.message)
+        else:
+            decoded.append((path, rel, dec))
+            if dec.notes:
+                note = "；".join(dec.notes)
+                yield Problem(rel, REPAIRED, note, corpus=str(root), loaded=True)
         if i % 50 == 0:
             yield Progress(i, total, rel)
     metas: list[tuple[PageMeta, tuple[int, int] | None, str]] = []

@@ -5,25 +5,31 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .files import readable_name
+
 UNKNOWN_SOURCE = "未注明来源"
 UNKNOWN_DATE = "未注明日期"
 
 
 @dataclass(frozen=True)
 class Problem:
-    """Why a file (or part of one) could not be read. `code` is stable; `message` is for people."""
+    """Why a file (or part of one) could not be read. `code` is stable; `message` is for people.
+
+    With `loaded` the file did load, and the message says what had to be repaired on the way."""
 
     file: str
     code: str
     message: str
     corpus: str = ""
+    loaded: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return {
             "file": self.file,
-            "corpus": self.corpus,
+            "corpus": readable_name(self.corpus),
             "code": self.code,
             "message": self.message,
+            "loaded": self.loaded,
         }
 
 
@@ -78,7 +84,7 @@ class Article:
         return {
             "id": self.id,
             "file": self.file,
-            "corpus": self.corpus,
+            "corpus": readable_name(self.corpus),
             "source": self.source,
             "date": self.date,
             "page": self.page,

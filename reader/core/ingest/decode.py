@@ -21,6 +21,7 @@ BINARY = "binary"
 UNDECODABLE = "undecodable"
 UNREADABLE = "unreadable"
 NO_TEXT = "no-text"
+NOT_A_FILE = "not-a-file"
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -53,6 +54,9 @@ _MAGIC = (
 class Decoded:
     text: str
     encoding: str
+    # What was changed to make the file readable (bytes replaced, invisible characters
+    # removed), in words; empty for a clean file.
+    notes: tuple[str, ...] = ()
 
 
 class DecodeError(Exception):
@@ -63,6 +67,17 @@ class DecodeError(Exception):
         self.code = code
         self.message = message
 
+
+# Characters removed from every page: C0/C1 controls other than tab and newline (a form feed
+# becomes a newline first), bidi embeddings, overrides and isolates (they can make text read
+# backwards, "Trojan Source"), marks that only steer direction, zero-width spaces and stray BOMs.
+# None is ever meant to be read in a newspaper page, and left in they break search and quoting.
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
+)
+# Up to this share of bytes may be invalid in a file that is otherwise UTF-8 (a file cut in the
+# middle of a character, a few damaged bytes); they are shown as U+FFFD and the user is told.
+_UTF8_DAMAGE = 0.002
 
 # Control characters other than line/tab breaks, the replacement character, lone surrogates and
 # private-use code points: text that is mostly these is binary, whatever the decoder said.
@@ -109,6 +124,12 @@ def decode_bytes(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Decoded:
             return _finish(text, enc if enc != "utf-8" else "utf-8-sig")
     if any(data.startswith(m) for m in _MAGIC):
         raise DecodeError(BINARY, "这是二进制文件，不是文本 (binary file, not text)")
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        try:
+            return _finish(data.decode(utf16), utf16)
+        except (UnicodeDecodeError, DecodeError):
+            pass
     try:
         return _finish(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
@@ -116,6 +137,9 @@ def decode_bytes(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Decoded:
     except DecodeError:
         # Valid UTF-8 full of control characters: binary rather than text in another encoding.
         raise
+    nearly = _nearly_utf8(data)
+    if nearly is not None:
+        return nearly
     best = charset_normalizer.from_bytes(data).best()
     if best is None:
         if b"\x00" in data[:4096]:
@@ -128,13 +152,61 @@ def decode_bytes(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Decoded:
     return _finish(str(best), encoding)
 
 
-def _finish(text: str, encoding: str) -> Decoded:
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 of mostly Latin text has a zero in every other byte; Chinese UTF-16 has few zeros
+    and is left to the detector."""
+    sample = data[:4096]
+    if len(sample) < 8 or sample.count(0) < len(sample) // 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.05 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def _nearly_utf8(data: bytes) -> Decoded | None:
+    """A UTF-8 file with a few damaged bytes (or cut in the middle of its last character):
+    keep it, with the damage shown as U+FFFD, rather than guess another encoding for it all."""
+    bad = 0
+    pos = 0
+    limit = max(8, int(len(data) * _UTF8_DAMAGE))
+    while True:
+        try:
+            data[pos:].decode("utf-8")
+            break
+        except UnicodeDecodeError as exc:
+            bad += exc.end - exc.start
+            pos += exc.end
+            if bad > limit:
+                return None
+    text = data.decode("utf-8", errors="replace")
+    done = _finish(text, "utf-8", replaced=True)
+    note = f"{bad} 个字节不是有效的 UTF-8，显示为 � ({bad} invalid UTF-8 byte(s) shown as �)"
+    return Decoded(done.text, done.encoding, (note, *done.notes))
+
+
+def _finish(text: str, encoding: str, replaced: bool = False) -> Decoded:
+    """Check and clean decoded text; `replaced`: U+FFFD stands for bytes already counted."""
     text = _strip_bom(text)
-    if not _looks_like_text(text):
+    nuls = text.count("\x00")
+    if nuls > len(text) * 0.3:
+        raise DecodeError(BINARY, "这是二进制文件，不是文本 (binary file, not text)")
+    sample = text.replace("\x00", "")
+    if replaced:
+        sample = sample.replace("\ufffd", "")
+    if not _looks_like_text(sample):
         raise DecodeError(
             BINARY, "内容含大量控制字符，像是二进制文件 (mostly control characters: binary)"
         )
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    text, removed = _INVISIBLE.subn("", text)
     if not text.strip():
         raise DecodeError(NO_TEXT, "文件里没有文字 (the file holds only white space)")
-    return Decoded(text=text, encoding=encoding)
+    notes: tuple[str, ...] = ()
+    if removed:
+        notes = (
+            f"删除了 {removed} 个不可见的控制字符 ({removed} invisible control character(s) removed)",
+        )
+    return Decoded(text=text, encoding=encoding, notes=notes)

@@ -206,29 +206,28 @@ def segment_query(word: str) -> list[str]:
 def _comparable(text: str) -> tuple[str, list[int]]:
     """The text as the index sees it (folded; spaces between CJK characters dropped; other
     separators as \x00), with each character's offset in the original text."""
-    chars = list(enumerate(fold(text)))
+    folded = fold(text)
+    # Whether the next character that is not a space is CJK, for every position (one pass from
+    # the end, so that long runs of spaces cost no more than short ones).
+    cjk_after = [False] * (len(folded) + 1)
+    for i in range(len(folded) - 1, -1, -1):
+        c = folded[i]
+        cjk_after[i] = cjk_after[i + 1] if c.isspace() else is_cjk(c)
     out: list[str] = []
     where: list[int] = []
     prev_sep = True
-    for n, (i, c) in enumerate(chars):
+    for i, c in enumerate(folded):
         if is_cjk(c) or c.isalnum():
             out.append(c)
             where.append(i)
             prev_sep = False
-        elif c.isspace() and out and is_cjk(out[-1]) and _next_is_cjk(chars, n):
+        elif c.isspace() and out and is_cjk(out[-1]) and cjk_after[i + 1]:
             continue
         elif not prev_sep:
             out.append("\x00")
             where.append(i)
             prev_sep = True
     return "".join(out), where
-
-
-def _next_is_cjk(chars: list[tuple[int, str]], n: int) -> bool:
-    for _i, c in chars[n + 1 :]:
-        if not c.isspace():
-            return is_cjk(c)
-    return False
 
 
 def find_all(text: str, needles: list[str]) -> list[tuple[int, int]]:
