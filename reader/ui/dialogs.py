@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.files import readable_name
 from reader.core.ingest.meta import parse_user_date
 from reader.core.models import Page, Problem
 
@@ -49,7 +50,10 @@ class ProblemsModel(QAbstractTableModel):
         ):
             return None
         p = self._problems[index.row()]
-        return (p.file, p.message, p.corpus)[index.column()]
+        message = (
+            self.tr("Loaded, repaired: %1").replace("%1", p.message) if p.loaded else p.message
+        )
+        return (p.file, message, readable_name(p.corpus))[index.column()]
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -68,9 +72,11 @@ class ProblemsDialog(QDialog):
         self.setWindowTitle(self.tr("Files that could not be read"))
         self.problems = list(problems)
         layout = QVBoxLayout(self)
-        self.summary = QLabel(
-            self.tr("%n file(s) could not be read. Everything else was loaded.", "", len(problems))
-        )
+        unread = sum(not p.loaded for p in problems)
+        lines = [self.tr("%n file(s) could not be read. Everything else was loaded.", "", unread)]
+        if unread < len(problems):
+            lines.append(self.tr("%n file(s) loaded after a repair.", "", len(problems) - unread))
+        self.summary = QLabel("\n".join(lines))
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         self.table = QTableView(self)
@@ -91,7 +97,9 @@ class ProblemsDialog(QDialog):
         self.resize(760, 360)
 
     def copy(self) -> None:
-        lines = [f"{p.corpus}/{p.file}\t{p.code}\t{p.message}" for p in self.problems]
+        lines = [
+            f"{readable_name(p.corpus)}/{p.file}\t{p.code}\t{p.message}" for p in self.problems
+        ]
         QGuiApplication.clipboard().setText("\n".join(lines))
 
 
@@ -105,7 +113,7 @@ class MetadataDialog(QDialog):
         self.setObjectName("metadataDialog")
         self.setWindowTitle(self.tr("Source and Date"))
         form = QFormLayout(self)
-        path = QLabel(page.path)
+        path = QLabel(readable_name(page.path))
         path.setTextFormat(Qt.TextFormat.PlainText)
         path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         path.setWordWrap(True)

@@ -132,7 +132,7 @@ class MarkControl(QObject):
             self.colour_actions[c] = a(
                 f"mark_{c}",
                 self.tr("Mark in %1").replace("%1", colour_name(c)),
-                lambda c=c: self.mark_selection(c),
+                self._marker(c),
                 [f"Alt+{n}"],
             )
             self.colour_actions[c].setIcon(colour_icon(c, self.w.palette()))
@@ -215,6 +215,12 @@ class MarkControl(QObject):
     def _redraw(self) -> None:
         article = self.view.article
         self.view.set_marks(self.store.for_article(article.id) if article else [])
+
+    def _marker(self, colour: str) -> Callable[[], None]:
+        def mark() -> None:
+            self.mark_selection(colour)
+
+        return mark
 
     def mark_selection(self, colour: str | None = None) -> Mark | None:
         """Mark the reader's selection (Ctrl+M: the last colour; Alt+1…5: that colour, which
@@ -485,7 +491,7 @@ class MarkControl(QObject):
         dialog.open()
         return dialog
 
-    def _confirm_overwrite(self, path: Path, then: Callable[[], None]) -> None:
+    def _confirm_overwrite(self, path: Path, then: Callable[[], object]) -> None:
         box = QMessageBox(
             QMessageBox.Icon.Question,
             self.tr("Replace File?"),

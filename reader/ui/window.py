@@ -625,9 +625,15 @@ class MainWindow(QMainWindow):
             )
 
     def _update_problems_button(self) -> None:
-        n = len(self.library.problems)
-        self.problems_button.setVisible(n > 0)
-        self.problems_button.setText(self.tr("%n file(s) could not be read", "", n))
+        problems = self.library.problems
+        unread = sum(not p.loaded for p in problems)
+        self.problems_button.setVisible(bool(problems))
+        if unread:
+            self.problems_button.setText(self.tr("%n file(s) could not be read", "", unread))
+        else:
+            self.problems_button.setText(
+                self.tr("%n file(s) loaded after a repair", "", len(problems))
+            )
 
     def _refresh_tree(self, select: str | None = None) -> None:
         tree, model = self.pane.tree, self.pane.model
