@@ -289,20 +289,10 @@ def load_corpus(
             ),
         )
         try:
-            drafts = split_text(dec.text)
+            # A page the splitter finds no article in (only symbols, say) is shown as it is.
+            drafts = split_text(dec.text) or [_raw_draft(path, dec.text)]
         except Exception as exc:  # a bug in the splitter must not lose the page
-            drafts = [
-                Draft(
-                    title=path.stem,
-                    title_derived=True,
-                    subtitles=[],
-                    column=None,
-                    byline=None,
-                    paragraphs=[ln.strip() for ln in dec.text.splitlines() if ln.strip()],
-                    captions=[],
-                    spans=[(0, len(dec.text))],
-                )
-            ]
+            drafts = [_raw_draft(path, dec.text)]
             yield Problem(
                 file=rel,
                 corpus=str(root),
@@ -313,6 +303,20 @@ def load_corpus(
             page.articles.append(_article(page, label, rel, d, taken))
         yield page
     yield Progress(total, total, "")
+
+
+def _raw_draft(path: Path, text: str) -> Draft:
+    """The whole page as one article, its lines as paragraphs, titled by the file name."""
+    return Draft(
+        title=readable_name(path.stem),
+        title_derived=True,
+        subtitles=[],
+        column=None,
+        byline=None,
+        paragraphs=[ln.strip() for ln in text.splitlines() if ln.strip()],
+        captions=[],
+        spans=[(0, len(text))],
+    )
 
 
 def _article(page: Page, label: str, rel: str, d: Draft, taken: set[str]) -> Article:

@@ -168,22 +168,16 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 def _nearly_utf8(data: bytes) -> Decoded | None:
     """A UTF-8 file with a few damaged bytes (or cut in the middle of its last character):
-    keep it, with the damage shown as U+FFFD, rather than guess another encoding for it all."""
-    bad = 0
-    pos = 0
-    limit = max(8, int(len(data) * _UTF8_DAMAGE))
-    while True:
-        try:
-            data[pos:].decode("utf-8")
-            break
-        except UnicodeDecodeError as exc:
-            bad += exc.end - exc.start
-            pos += exc.end
-            if bad > limit:
-                return None
+    keep it, with the damage shown as U+FFFD, rather than guess another encoding for it all.
+    Text in another encoding read as UTF-8 is damaged all over, so a share decides."""
     text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    cut = text.endswith("\ufffd") and not data.endswith("\ufffd".encode())
+    inside = bad - int(cut)
+    if inside > max(8, len(data) * _UTF8_DAMAGE) or inside > len(text) * 0.05:
+        return None
     done = _finish(text, "utf-8", replaced=True)
-    note = f"{bad} 个字节不是有效的 UTF-8，显示为 � ({bad} invalid UTF-8 byte(s) shown as �)"
+    note = f"{bad} 处字节不是有效的 UTF-8，显示为 � ({bad} invalid UTF-8 sequence(s) shown as �)"
     return Decoded(done.text, done.encoding, (note, *done.notes))
 
 
