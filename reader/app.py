@@ -3,13 +3,21 @@ runner) into the main window, and nothing else."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import shutil
 import sys
+import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from reader.core.instance import DataLock, writable
 from reader.paths import DataDir, resources_dir, seeds_dir
+
+if TYPE_CHECKING:
+    from reader.ui.prefs import Prefs
 
 
 def _no_display() -> bool:
@@ -44,7 +52,7 @@ def run(data_dir: Path | None, extra: list[Path], startup_report: str | None = N
 
     from reader import APP_NAME
     from reader.ui.i18n import install_translators
-    from reader.ui.prefs import Prefs
+    from reader.ui.instance import HandoverServer, hand_over
     from reader.ui.tasks import TaskRunner
     from reader.ui.theme import ThemeManager
     from reader.ui.window import MainWindow
@@ -56,19 +64,52 @@ def run(data_dir: Path | None, extra: list[Path], startup_report: str | None = N
     app.setApplicationDisplayName(APP_NAME)
     app.setWindowIcon(QIcon(str(resources_dir() / "press-reader.svg")))
     data = DataDir(data_dir)
-    prefs = Prefs.in_folder(data.path)
+    lock = DataLock(data.path)
+    why = writable(data.path)
+    if why:
+        data.read_only, data.read_only_detail = "folder", why
+    elif not lock.acquire():
+        if hand_over(data.path, extra):
+            print(
+                f"press-reader: Press Reader is already running with {data.path}; "
+                "it was asked to open what this launch was given and come to the front.",
+                file=sys.stderr,
+            )
+            return 0
+        data.read_only = "instance"
+    session = tempfile.TemporaryDirectory(prefix="press-reader-settings-")
+    prefs = _prefs(data, Path(session.name))
     install_translators(app, prefs.language)
     themes = ThemeManager(app)
     themes.apply(prefs.theme)
     runner = TaskRunner(app)
     roots = [seeds_dir(), *data.corpora(), *extra]
     window = MainWindow(data, prefs, runner, roots, apply_theme=themes.apply)
+    server = None if data.read_only else HandoverServer(data.path, window.handed_over, window)
     window.show()
     if startup_report:
         _report_startup(window, startup_report)
     _close_on_signals(window)
     QTimer.singleShot(0, window.start)
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        if server is not None:
+            server.close()
+        lock.release()
+        session.cleanup()
+
+
+def _prefs(data: DataDir, session: Path) -> Prefs:
+    """The data folder's settings; for a read-only session a copy, so that nothing this
+    window changes reaches the folder."""
+    from reader.ui.prefs import Prefs
+
+    if not data.read_only:
+        return Prefs.in_folder(data.path)
+    with contextlib.suppress(OSError):
+        shutil.copyfile(data.settings_file, session / "settings.ini")
+    return Prefs.in_folder(session)
 
 
 def _close_on_signals(window: object) -> None:
@@ -110,8 +151,11 @@ def _report_startup(window: object, until: str) -> None:
             return
         seen.add(event)
         line: dict[str, object] = {"event": event, "t": time.time(), "rss_mb": _rss_mb()}
+        if event == "shown":
+            line["read_only"] = window.data.read_only
         if event == "loaded":
             line["articles"] = len(window.library.articles)
+            line["marks"] = len(window.mark_control.store)
         if window.current is not None:
             line["article"] = window.current.id
         print(json.dumps(line), flush=True)

@@ -44,6 +44,10 @@ class DataDir:
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = Path(path) if path else default_data_dir()
+        # Why nothing may be written here this session: "" (it may), "instance" (another Press
+        # Reader owns the folder) or "folder" (it cannot be written; `read_only_detail` says why).
+        self.read_only = ""
+        self.read_only_detail = ""
 
     @property
     def corpora_file(self) -> Path:
@@ -63,6 +67,8 @@ class DataDir:
             return default
 
     def _write_json(self, path: Path, data: object) -> None:
+        if self.read_only:
+            raise PermissionError(f"the data folder is open read-only: {self.path}")
         atomic_write_json(path, data)
 
     def corpora(self) -> list[Path]:

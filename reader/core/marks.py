@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import sqlite3
+import tempfile
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
@@ -378,6 +380,34 @@ class MarkStore:
         self._last_backup: datetime | None = None
         self.backup_if_due()
 
+    @classmethod
+    def copy_in_memory(cls, path: Path) -> tuple[MarkStore, str]:
+        """A store in memory holding the marks that can be read from `path`, which is opened
+        read-only and never changed: for a session that may not write the data folder, or whose
+        database is locked by another program. Returns the store and why reading failed."""
+        store = cls(None)
+        if not path.exists():
+            return store, ""
+        try:
+            store.put_many(read_marks_db(path))
+        except sqlite3.Error as exc:
+            return store, str(exc)
+        return store, ""
+
+    def recover(self, sources: Iterable[Path]) -> tuple[int, list[str]]:
+        """Merge the marks that can still be read from other database files (a backup, the
+        damaged file set aside) into this store. Returns how many were added and, per source
+        that could not be read, why."""
+        added, failures = 0, []
+        for source in sources:
+            try:
+                found = read_marks_db(source)
+            except sqlite3.Error as exc:
+                failures.append(f"{source.name}: {exc}")
+                continue
+            added += self.merge(found)[0]
+        return added, failures
+
     # -- opening -----------------------------------------------------------------------------
     def _connect(self, read_only: bool = False) -> sqlite3.Connection:
         if self.path is None:
@@ -608,6 +638,40 @@ class MarkStore:
     def close(self) -> None:
         with suppress(sqlite3.Error):
             self._db.close()
+
+
+def read_marks_db(path: Path) -> list[Mark]:
+    """Every mark that can be read from a marks database (opened read-only; rows that cannot be
+    decoded are skipped). Raises sqlite3.Error when the file cannot be read at all."""
+    try:
+        rows = _read_rows(path)
+    except sqlite3.OperationalError:
+        # A WAL database in a folder we may not write cannot be opened even read-only (SQLite
+        # needs its -shm file): read a copy of it, with its -wal, from a temporary folder.
+        with tempfile.TemporaryDirectory(prefix="press-reader-marks-") as tmp:
+            copy = Path(tmp) / path.name
+            try:
+                shutil.copyfile(path, copy)
+                wal = Path(f"{path}-wal")
+                if wal.exists():
+                    shutil.copyfile(wal, Path(f"{copy}-wal"))
+            except OSError as exc:
+                raise sqlite3.OperationalError(str(exc)) from exc
+            rows = _read_rows(copy)
+    out = []
+    for row in rows:
+        with suppress(KeyError, TypeError, ValueError):
+            out.append(_mark(row))
+    return out
+
+
+def _read_rows(path: Path) -> list[tuple[Any, ...]]:
+    db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        db.execute("PRAGMA busy_timeout = 2000")
+        return db.execute(_SELECT).fetchall()
+    finally:
+        db.close()
 
 
 # -- choosing marks --------------------------------------------------------------------------------

@@ -54,11 +54,19 @@ class EntityControl(QObject):
         self.w = window
         data = window.data
         try:
+            if data.read_only:
+                raise PermissionError(data.read_only)
             data.path.mkdir(parents=True, exist_ok=True)
             self.cache = EntityCache(data.entity_cache_file)
         except (OSError, sqlite3.Error):
             self.cache = EntityCache(None)  # a read-only data folder: keep them in memory
-        self.corrections = Corrections(data.entity_corrections_file)
+        try:
+            self.corrections = Corrections(data.entity_corrections_file)
+        except OSError as exc:  # damaged, and it cannot be set aside: none this session
+            self.corrections = Corrections(None)
+            self.corrections.problem = str(exc)
+        if data.read_only:
+            self.corrections.path = None  # corrections apply for this session only
         self.index = EntityIndex({}, {}, self.corrections)
         self._building: Task | None = None
         self._again = False
@@ -169,7 +177,7 @@ class EntityControl(QObject):
             return
         self._pending.add(article.id)
         body, cache = article.body, self.cache
-        task = Task(lambda _c: _once(lambda: entities_for(body, cache)), "article-entities")
+        task = Task(lambda c: _once(lambda: entities_for(body, cache, c)), "article-entities")
         task.signals.result.connect(lambda found, a=article: self._article_done(a, found))
         task.signals.finished.connect(lambda aid=article.id: self._pending.discard(aid))
         self.w.runner.start(task)
@@ -240,11 +248,19 @@ class EntityControl(QObject):
 
     # -- corrections -------------------------------------------------------------------------------
     def correct(self, text: str, kind: object) -> None:
-        self.corrections.set(text, kind if isinstance(kind, str) else None)
-        what = type_name(kind) if isinstance(kind, str) else self.tr("not an entity")
-        self.w.status_label.setText(
-            self.tr("“%1” is now %2 everywhere.").replace("%1", text).replace("%2", what)
-        )
+        try:
+            self.corrections.set(text, kind if isinstance(kind, str) else None)
+        except OSError as exc:  # a full disk: the correction holds until the app quits
+            self.w.status_label.setText(
+                self.tr("The correction applies until you quit; it could not be saved: %1").replace(
+                    "%1", exc.strerror or str(exc)
+                )
+            )
+        else:
+            what = type_name(kind) if isinstance(kind, str) else self.tr("not an entity")
+            self.w.status_label.setText(
+                self.tr("“%1” is now %2 everywhere.").replace("%1", text).replace("%2", what)
+            )
         if self.w.current is not None:
             self.show(self.w.current)
         self.corrected.emit()

@@ -83,15 +83,18 @@ class MarkControl(QObject):
     # -- the store ---------------------------------------------------------------------------
     def _open_store(self) -> MarkStore:
         data = self.w.data
+        if data.read_only:  # the window says why; the marks saved there are shown
+            return MarkStore.copy_in_memory(data.marks_file)[0]
         try:
             return MarkStore(data.marks_file, data.backups_dir)
         except (MarkStoreError, OSError, sqlite3.Error) as exc:
-            store = MarkStore(None)
+            # Locked by another program, or on a failing disk: the file is left as it is.
+            store, _why = MarkStore.copy_in_memory(data.marks_file)
             reason = exc.message if isinstance(exc, MarkStoreError) else str(exc)
             store.problem = (
                 self.tr(
-                    "Marks cannot be saved in %1 (%2). Marks made now last until you quit: "
-                    "export them before closing."
+                    "Marks cannot be saved in %1 (%2). The marks saved there are shown, and "
+                    "marks made now last until you quit: export them before closing."
                 )
                 .replace("%1", str(data.path))
                 .replace("%2", reason)
@@ -111,8 +114,32 @@ class MarkControl(QObject):
         )
         box.setObjectName("marksProblem")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.addButton(QMessageBox.StandardButton.Close)
+        if self.store.set_aside is not None:
+            recover = box.addButton(self.tr("Recover Marks"), QMessageBox.ButtonRole.AcceptRole)
+            recover.setObjectName("recoverMarks")
+            recover.clicked.connect(self.recover)
+            box.setDefaultButton(recover)
         self._keep("message", box)
         box.open()
+
+    def recover(self) -> int:
+        """Bring back what can be read of the marks after the database was set aside: the
+        newest backup and the damaged file itself, merged without duplicates."""
+        sources = [*self.store.backup_files()[-1:]]
+        if self.store.set_aside is not None:
+            sources.append(self.store.set_aside)
+        try:
+            added, failures = self.store.recover(sources)
+        except (MarkStoreError, sqlite3.Error) as exc:
+            added, failures = 0, [exc.message if isinstance(exc, MarkStoreError) else str(exc)]
+        if added:
+            self.reanchor()  # places the recovered marks and lists them
+        text = self.tr("%n mark(s) recovered.", "", added)
+        if not sources:
+            text += " " + self.tr("There was no backup to recover from.")
+        self.w.status_label.setText(" ".join([text, *failures]))
+        return added
 
     def _keep(self, name: str, widget: QWidget) -> None:
         """Hold a dialog in `self.<name>` until it is deleted (a later one is not forgotten when

@@ -3,6 +3,7 @@ for search and marks. It wires widgets to the core; the work happens in reader.c
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -124,6 +125,12 @@ class MainWindow(QMainWindow):
         self._loading: Task | None = None
         self._loaded_once = False
 
+        # A data folder that may not be written gets a search index in a temporary folder,
+        # built for this session and removed at the end.
+        self._session_index: tempfile.TemporaryDirectory[str] | None = None
+        if search_index is None and data.read_only:
+            self._session_index = tempfile.TemporaryDirectory(prefix="press-reader-index-")
+            search_index = SearchIndex(Path(self._session_index.name))
         self.search_index = search_index or SearchIndex(data.index_dir)
         self._indexing: Task | None = None
         self._index_again = False
@@ -192,6 +199,38 @@ class MainWindow(QMainWindow):
         self.font_warning: QMessageBox | None = None
         if not theme.has_chinese_font():
             self._warn_no_chinese_font()
+        self.read_only_message: QMessageBox | None = None
+        if data.read_only:
+            self._mark_read_only()
+
+    def read_only_text(self) -> str:
+        """Why this window may not write its data folder, and what that means, in words."""
+        data = self.data
+        if data.read_only == "instance":
+            why = self.tr(
+                "Another Press Reader is already using the data folder %1 and did not answer."
+            )
+        else:
+            why = self.tr("The data folder %1 cannot be written (%2).").replace(
+                "%2", data.read_only_detail
+            )
+        return " ".join(
+            [
+                why.replace("%1", str(data.path)),
+                self.tr(
+                    "This window opens it read-only: the search index is built for this session, "
+                    "marks you make last until you quit (export them with File → Export Marks), "
+                    "and settings, added folders and corrections are not saved."
+                ),
+            ]
+        )
+
+    def _mark_read_only(self) -> None:
+        label = QLabel("🔒 " + self.tr("Read-only"), self)
+        label.setObjectName("readOnlyLabel")
+        label.setToolTip(self.read_only_text())
+        self.statusBar().addPermanentWidget(label)
+        self.read_only_label = label
 
     def _warn_no_chinese_font(self) -> None:
         """Without a font that has Chinese characters every article is empty boxes: say so where
@@ -430,6 +469,30 @@ class MainWindow(QMainWindow):
         self.search.set_index(self.search_index, self.search_index.status() == "ok")
         self.load(self.roots, initial=True)
         self.mark_control.show_problem()
+        if self.data.read_only:
+            box = QMessageBox(
+                QMessageBox.Icon.Information,
+                self.tr("Read-only"),
+                self.read_only_text(),
+                parent=self,
+            )
+            box.setObjectName("readOnlyMessage")
+            self.read_only_message = box
+            box.open()
+
+    def handed_over(self, paths: list[Path]) -> None:
+        """A later launch on the same data folder asked this window to open `paths`."""
+        if paths:
+            self.open_paths(paths)
+        self.setWindowState(
+            (self.windowState() & ~Qt.WindowState.WindowMinimized) | Qt.WindowState.WindowActive
+        )
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        self.status_label.setText(
+            self.tr("Another launch of Press Reader was handed to this window.")
+        )
 
     # -- the search index ------------------------------------------------------------------
     def update_index(self) -> None:
@@ -864,7 +927,15 @@ class MainWindow(QMainWindow):
         """Add folders or page files to the library (remembered for the next start) and load
         them in the background. The user's files are only read."""
         for p in paths:
-            self.data.add_corpus(p)
+            try:
+                self.data.add_corpus(p)
+            except OSError as exc:  # read-only or full: read it now, not at the next start
+                self.statusBar().showMessage(
+                    self.tr("%1 is open for this session only: %2")
+                    .replace("%1", str(p))
+                    .replace("%2", exc.strerror or str(exc)),
+                    15000,
+                )
         self.load(paths)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -925,15 +996,22 @@ class MainWindow(QMainWindow):
 
         def done(result: int) -> None:
             key = corpus_mod.page_key(page)
-            if result == MetadataDialog.RESET:
-                self.data.set_override(key, None, None)
-                corpus_mod.clear_override(page)
-            elif result == MetadataDialog.DialogCode.Accepted:
-                source, date = dialog.value
-                self.data.set_override(key, source, date)
-                corpus_mod.apply_override(page, source, date)
-            else:
-                return
+            try:
+                if result == MetadataDialog.RESET:
+                    corpus_mod.clear_override(page)
+                    self.data.set_override(key, None, None)
+                elif result == MetadataDialog.DialogCode.Accepted:
+                    source, date = dialog.value
+                    corpus_mod.apply_override(page, source, date)
+                    self.data.set_override(key, source, date)
+                else:
+                    return
+            except OSError as exc:  # applied for this session; saying so is all we can do
+                self.status_label.setText(
+                    self.tr("The change applies until you quit; it could not be saved: %1").replace(
+                        "%1", exc.strerror or str(exc)
+                    )
+                )
             self._refresh_tree()
             self.reader.article_view.refresh()
             self.mark_control.reanchor()  # marks cite the page's new source and date
@@ -998,6 +1076,9 @@ class MainWindow(QMainWindow):
         self.runner.shutdown()
         self.entity_control.close()
         self.mark_control.close()
+        if self._session_index is not None:
+            self.search_index.close()
+            self._session_index.cleanup()
         super().closeEvent(event)
 
 

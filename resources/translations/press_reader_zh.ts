@@ -63,6 +63,10 @@
             <translation>%1 篇文章提及</translation>
         </message>
         <message>
+            <source>The correction applies until you quit; it could not be saved: %1</source>
+            <translation>这项更正在退出前有效，但无法保存：%1</translation>
+        </message>
+        <message>
             <source>not an entity</source>
             <translation>非实体</translation>
         </message>
@@ -231,6 +235,22 @@
             <translation>文章</translation>
         </message>
         <message>
+            <source>Another Press Reader is already using the data folder %1 and did not answer.</source>
+            <translation>另一个报刊阅读器正在使用数据文件夹 %1，且没有响应。</translation>
+        </message>
+        <message>
+            <source>The data folder %1 cannot be written (%2).</source>
+            <translation>数据文件夹 %1 无法写入（%2）。</translation>
+        </message>
+        <message>
+            <source>This window opens it read-only: the search index is built for this session, marks you make last until you quit (export them with File → Export Marks), and settings, added folders and corrections are not saved.</source>
+            <translation>本窗口以只读方式打开它：搜索索引只为本次使用而建立；新做的标注在退出前有效（请用“文件 → 导出标注”导出）；设置、添加的文件夹和更正都不会保存。</translation>
+        </message>
+        <message>
+            <source>Read-only</source>
+            <translation>只读</translation>
+        </message>
+        <message>
             <source>&amp;Open Folder…</source>
             <translation>打开文件夹(&amp;O)…</translation>
         </message>
@@ -359,6 +379,10 @@
             <translation>按标题或来源筛选 (Ctrl+L)</translation>
         </message>
         <message>
+            <source>Another launch of Press Reader was handed to this window.</source>
+            <translation>又一次启动的报刊阅读器已转交给本窗口。</translation>
+        </message>
+        <message>
             <source>Indexing for search… %1 of %2 articles</source>
             <translation>正在建立搜索索引… %1 / %2 篇</translation>
         </message>
@@ -400,6 +424,12 @@
                 <numerusform>%n 个文件无法读取</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>%n file(s) loaded after a repair</source>
+            <translation>
+                <numerusform>%n 个文件经修复后载入</numerusform>
+            </translation>
+        </message>
         <message>
             <source>This is the last article.</source>
             <translation>已经是最后一篇。</translation>
@@ -439,8 +469,16 @@
             <translation>版面文件 (*.txt *.md *.markdown)</translation>
         </message>
         <message>
+            <source>%1 is open for this session only: %2</source>
+            <translation>%1 仅在本次使用中打开：%2</translation>
+        </message>
+        <message>
             <source>Every file was read.</source>
             <translation>所有文件均已读取。</translation>
+        </message>
+        <message>
+            <source>The change applies until you quit; it could not be saved: %1</source>
+            <translation>这项修改在退出前有效，但无法保存：%1</translation>
         </message>
         <message>
             <source>Next / previous article (in the reader)</source>
@@ -496,8 +534,22 @@ Read, search and quote Chinese newspaper pages.</source>
             <translation>标注</translation>
         </message>
         <message>
-            <source>Marks cannot be saved in %1 (%2). Marks made now last until you quit: export them before closing.</source>
-            <translation>无法在 %1 中保存标注（%2）。现在所做的标注只保留到退出为止：请在关闭前导出。</translation>
+            <source>Marks cannot be saved in %1 (%2). The marks saved there are shown, and marks made now last until you quit: export them before closing.</source>
+            <translation>无法在 %1 中保存标注（%2）。已显示其中保存过的标注；现在新做的标注在退出前有效，请在关闭前导出。</translation>
+        </message>
+        <message>
+            <source>Recover Marks</source>
+            <translation>恢复标注</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n mark(s) recovered.</source>
+            <translation>
+                <numerusform>已恢复 %n 条标注。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>There was no backup to recover from.</source>
+            <translation>没有可用来恢复的备份。</translation>
         </message>
         <message>
             <source>&amp;Mark Passage</source>
@@ -901,6 +953,12 @@ An earlier file of that name is unchanged.</source>
                 <numerusform>%n 个文件无法读取，其余内容均已载入。</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>%n file(s) loaded after a repair.</source>
+            <translation>
+                <numerusform>%n 个文件经修复后已载入。</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Copy List</source>
             <translation>复制列表</translation>
@@ -908,6 +966,10 @@ An earlier file of that name is unchanged.</source>
     </context>
     <context>
         <name>ProblemsModel</name>
+        <message>
+            <source>Loaded, repaired: %1</source>
+            <translation>已载入（经修复）：%1</translation>
+        </message>
         <message>
             <source>File</source>
             <translation>文件</translation>
