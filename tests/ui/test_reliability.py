@@ -143,3 +143,17 @@ def test_a_read_only_session_changes_nothing_in_the_data_folder(qtbot, corpus, d
     assert not (data_dir / "index").exists() and not (data_dir / "corpora.json").exists()
     assert not (data_dir / "entities.sqlite").exists()
     runner.shutdown()
+
+
+def test_opening_article_after_article_keeps_one_document(qtbot, make_window, seeds_dir):
+    """A long session's memory: each article used to leave its whole QTextDocument behind
+    (about 100 KB); bench/long_session.py measures RSS over 2,000 articles."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtGui import QTextDocument
+
+    window = make_window([seeds_dir])
+    view = window.reader.article_view
+    for article in window.library.articles * 3:
+        window.open_article(article.id)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert len(view.findChildren(QTextDocument)) <= 2
