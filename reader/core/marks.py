@@ -468,6 +468,11 @@ class MarkStore:
         for target in range(version + 1, SCHEMA_VERSION + 1):
             db.execute("BEGIN IMMEDIATE")
             try:
+                # Another process (a second instance, the command line) may have migrated the
+                # file since we looked: look again under the write lock.
+                if int(db.execute("PRAGMA user_version").fetchone()[0]) >= target:
+                    db.execute("COMMIT")
+                    continue
                 for statement in MIGRATIONS[target - 1].split(";"):
                     if statement.strip():
                         db.execute(statement)
