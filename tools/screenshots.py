@@ -36,12 +36,17 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", type=Path, default=Path(__file__).resolve().parent.parent / "docs")
     ap.add_argument("--article", help="article id to show (default: the seeds' 林武 article)")
+    ap.add_argument(
+        "--only-reliability", action="store_true", help="only the problems and read-only shots"
+    )
     args = ap.parse_args()
     app = QApplication([sys.argv[0]])
     themes = ThemeManager(app)
     for lang, prefix in (("zh_CN", "screenshot-zh"), ("en", "screenshot")):
         translators = install_translators(app, lang)
-        render(app, themes, args, prefix)
+        if not args.only_reliability:
+            render(app, themes, args, prefix)
+        shoot_reliability(themes, args.out, prefix)
         for t in translators:
             app.removeTranslator(t)
     return 0
@@ -110,6 +115,65 @@ def render(app: QApplication, themes: ThemeManager, args: argparse.Namespace, pr
                 dialog.close()
         shoot_marks(window, args.out, prefix, target)
         window.close()
+
+
+def shoot_reliability(themes: ThemeManager, out: Path, prefix: str) -> None:
+    """The problems dialog over a folder of hostile pages (tests/hostile.py), and a window that
+    opened its data folder read-only."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from tests.hostile import CASES
+
+    shown = {
+        "html",
+        "png-as-txt",
+        "gbk-name",
+        "fifo",
+        "invalid-utf8",
+        "bidi",
+        "empty",
+        "huge-100mb",
+    }
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "我的版面"
+        for case in CASES:
+            if case.name in shown:
+                (root / case.name).mkdir(parents=True)
+                case.make(root / case.name)
+        data = DataDir(Path(tmp) / "data")
+        runner = TaskRunner()
+        window = MainWindow(data, Prefs.in_folder(data.path), runner, [seeds_dir(), root])
+        window.resize(1280, 820)
+        window.show()
+        window.start()
+        while window.loading or window.indexing:
+            wait(50)
+        window.show_problems(window.library.problems)
+        wait(200)
+        dialog = window.problems_dialog
+        assert dialog is not None
+        dialog.resize(980, 380)
+        wait(100)
+        dialog.grab().save(str(out / f"{prefix}-problems.png"))
+        print(out / f"{prefix}-problems.png")
+        dialog.close()
+        window.close()
+        runner.shutdown()
+        data.read_only = "instance"
+        runner = TaskRunner()
+        window = MainWindow(data, Prefs.in_folder(Path(tmp) / "s"), runner, [seeds_dir()])
+        window.resize(1280, 820)
+        window.show()
+        window.start()
+        while window.loading or window.indexing:
+            wait(50)
+        window.grab().save(str(out / f"{prefix}-read-only.png"))
+        box = window.read_only_message
+        if box is not None:
+            box.grab().save(str(out / f"{prefix}-read-only-message.png"))
+            box.close()
+        print(out / f"{prefix}-read-only.png")
+        window.close()
+        runner.shutdown()
 
 
 def shoot_marks(window: MainWindow, out: Path, prefix: str, target: str) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -226,8 +227,9 @@ class MainWindow(QMainWindow):
         )
 
     def _mark_read_only(self) -> None:
-        label = QLabel("🔒 " + self.tr("Read-only"), self)
+        label = QLabel(self.tr("Read-only"), self)
         label.setObjectName("readOnlyLabel")
+        label.setFrameShape(QFrame.Shape.StyledPanel)
         label.setToolTip(self.read_only_text())
         self.statusBar().addPermanentWidget(label)
         self.read_only_label = label

@@ -101,3 +101,34 @@ def test_ids_are_stable_across_loads(hostile):
     root, lib = hostile
     again = load_library([root])
     assert [a.id for a in again.articles] == [a.id for a in lib.articles]
+
+
+def test_every_case_is_in_the_reliability_report():
+    doc = (ROOT / "docs" / "reliability.md").read_text(encoding="utf-8")
+    missing = [c.name for c in CASES if f"`{c.name}`" not in doc]
+    assert not missing, f"docs/reliability.md does not list: {missing}"
+    # and every test it names exists
+    defined = "\n".join(f.read_text(encoding="utf-8") for f in (ROOT / "tests").rglob("test_*.py"))
+    named = set(re.findall(r"`(test_\w+)", doc))
+    assert named and not [n for n in named if f"def {n}(" not in defined]
+
+
+@pytest.mark.slow
+def test_a_page_just_under_the_size_limit_loads_and_is_searchable(tmp_path):
+    """18 MB of real paragraphs in one file (the limit is 20 MB): read, repaired, split,
+    indexed and found. The slowest case (about 10 s here), so run with `pytest -m slow`."""
+    from tests.hostile import MORE
+
+    folder = tmp_path / "big"
+    folder.mkdir()
+    paragraph = f"{LEAD}{MORE}\n"
+    n = 18 * 1024 * 1024 // (len(paragraph.encode()) + 16)
+    with (folder / "big.txt").open("w", encoding="utf-8") as fh:
+        for i in range(n):
+            fh.write(f"第{i}段。{paragraph}")
+    lib = load_library([folder])
+    assert not [q for q in lib.problems if not q.loaded] and len(lib.pages) == 1
+    index = SearchIndex(tmp_path / "index")
+    drain(index.sync(lib.pages))
+    assert index.search("第12345段").total >= 1
+    index.close()
