@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -25,13 +26,22 @@ def server_name(folder: Path) -> str:
 
 
 def hand_over(folder: Path, paths: list[Path], timeout_ms: int = TIMEOUT_MS) -> bool:
-    """Ask the instance running on `folder` to open `paths` and come to the front."""
+    """Ask the instance running on `folder` to open `paths` and come to the front. Tries for
+    `timeout_ms`: a first instance that has just started holds the lock a moment before it
+    listens."""
     sock = QLocalSocket()
-    sock.connectToServer(server_name(folder))
-    if not sock.waitForConnected(timeout_ms):
-        return False
+    deadline = time.monotonic() + timeout_ms / 1000
+    while True:
+        sock.connectToServer(server_name(folder))
+        if sock.waitForConnected(250):
+            break
+        sock.abort()
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.2)
+    # ASCII JSON: a path that is not valid UTF-8 travels as escapes and comes back intact.
     request = {"open": [str(p.resolve()) for p in paths]}
-    sock.write(json.dumps(request, ensure_ascii=False).encode("utf-8") + b"\n")
+    sock.write(json.dumps(request).encode("ascii") + b"\n")
     sock.waitForBytesWritten(timeout_ms)
     reply = b""
     while b"\n" not in reply and sock.waitForReadyRead(timeout_ms):
