@@ -88,6 +88,15 @@ def test_the_bundle_builds_and_passes_its_self_test(tmp_path: Path) -> None:
     facts = self_test([str(exe)])
     assert facts["frozen"] is True and facts["version"] == VERSION
     assert facts["articles"] and facts["search_hits"] and facts["marks_exported"] == 1
+    # a launch as a user's (the data folder's lock, the hand-over socket: QtNetwork is inside)
+    launch = subprocess.run(
+        [str(exe), "--data-dir", str(tmp_path / "data"), "--startup-report", "searchable"],
+        capture_output=True, text=True, timeout=300,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+    )  # fmt: skip
+    assert launch.returncode == 0, launch.stderr[-3000:]
+    events = [json.loads(line)["event"] for line in launch.stdout.splitlines() if line[:1] == "{"]
+    assert "painted" in events and "searchable" in events
     if sys.platform.startswith("linux"):
         archive = dist / f"press-reader-{VERSION}-linux-{os.uname().machine}.tar.gz"
         with tarfile.open(archive) as tar:
