@@ -53,13 +53,13 @@ class EntityControl(QObject):
         super().__init__(window)
         self.w = window
         data = window.data
-        try:
-            if data.read_only:
-                raise PermissionError(data.read_only)
-            data.path.mkdir(parents=True, exist_ok=True)
-            self.cache = EntityCache(data.entity_cache_file)
-        except (OSError, sqlite3.Error):
-            self.cache = EntityCache(None)  # a read-only data folder: keep them in memory
+        self.cache = EntityCache(None)  # in memory when the data folder may not be written
+        if not data.read_only:
+            try:
+                data.path.mkdir(parents=True, exist_ok=True)
+                self.cache = EntityCache(data.entity_cache_file)
+            except (OSError, sqlite3.Error):
+                pass
         try:
             self.corrections = Corrections(data.entity_corrections_file)
         except OSError as exc:  # damaged, and it cannot be set aside: none this session

@@ -282,6 +282,7 @@ class SearchIndex:
             first = status == "missing"
             folder = self._new_dir()
             building = _hold_build_lock(folder)
+            complete = False
             try:
                 windex.create_in(str(folder), make_schema())
                 meta = {"schema": SCHEMA_VERSION, "analyzer": ANALYZER_VERSION}
@@ -291,17 +292,15 @@ class SearchIndex:
                 )
                 if ok:
                     atomic_write_json(folder / "pages.json", {k: v[0] for k, v in want.items()})
-            except BaseException:
-                # A full disk, a vanished folder: remove the half-built index at once (unless
-                # its first pages are already live), so a full disk is not left fuller.
-                building.close()
-                if self.live_dir() != folder:
-                    shutil.rmtree(folder, ignore_errors=True)
-                raise
+                    complete = True
             finally:
                 building.close()
-            if not ok:
-                shutil.rmtree(folder, ignore_errors=True)
+                # Cut short (cancelled, a full disk, a vanished folder): the half-built index
+                # goes at once, so a full disk is not left fuller; unless its first pages are
+                # already live, in which case the next sync adds the rest.
+                if not complete and self.live_dir() != folder:
+                    shutil.rmtree(folder, ignore_errors=True)
+            if not complete:
                 return SyncReport(True, 0, 0, 0, "cancelled")
             self._switch(folder)
             return SyncReport(True, len(want), 0, total_articles, reason)
