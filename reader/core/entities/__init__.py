@@ -18,7 +18,7 @@ PERSON, PLACE, ORG, DATE, NUMBER = "PERSON", "PLACE", "ORG", "DATE", "NUMBER"
 TYPES = (PERSON, PLACE, ORG, DATE, NUMBER)
 NAME_TYPES = (PERSON, PLACE, ORG)
 _MODEL_TYPES = {"PER": PERSON, "LOC": PLACE, "ORG": ORG}
-EXTRACTOR_VERSION = f"1.{FEATURES_VERSION}"
+EXTRACTOR_VERSION = f"2.{FEATURES_VERSION}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +61,9 @@ def extract(text: str) -> list[Entity]:
 
     def claim(a: int, b: int, kind: str) -> None:
         if b > a and not any(taken[a:b]):
-            taken[a:b] = b"\x01" * (b - a)
+            # what holds each character: 2 for a place or organisation, which a person's title
+            # may cover (市委 in 市委书记郑长河), 1 for anything else
+            taken[a:b] = (b"\x02" if kind in (PLACE, ORG) else b"\x01") * (b - a)
             found.append((a, b, kind))
 
     for a, b in rules.byline_people(text):
@@ -71,6 +73,7 @@ def extract(text: str) -> list[Entity]:
     for w, _ in words:
         starts.append(starts[-1] + len(w))
     at = {s: i for i, s in enumerate(starts)}
+    model: list[tuple[int, int, str]] = []
     for a, b, kind in tag_spans(text):
         if kind == "PER":
             trimmed = rules.trim_person(text, a, b)
@@ -83,9 +86,17 @@ def extract(text: str) -> list[Entity]:
             if extra:
                 b = starts[at[b] + extra]
                 kind = "ORG"
-        claim(a, b, _MODEL_TYPES[kind])
-    for a, b in rules.titled_people(text, words):  # names the model missed
+        model.append((a, b, _MODEL_TYPES[kind]))
+    # the model's people first, then a name right after an official's title (which outranks
+    # the model calling part of it a place), then the model's places and organisations
+    for a, b, kind in model:
+        if kind == PERSON:
+            claim(a, b, kind)
+    for a, b in rules.titled_people(text, words):
         claim(a, b, PERSON)
+    for a, b, kind in model:
+        if kind != PERSON:
+            claim(a, b, kind)
     for (w, tag), a in zip(words, starts[:-1], strict=True):
         if tag == "nt" and len(w) > 1:
             claim(a, a + len(w), ORG)
@@ -100,7 +111,7 @@ def extract(text: str) -> list[Entity]:
         title, title_start = "", -1
         if kind == PERSON:
             t = rules.title_before(text, a)
-            if t is not None and not any(taken[t[0] : a]):
+            if t is not None and b"\x01" not in taken[t[0] : a]:
                 title_start, title = t
         out.append(Entity(text[a:b], kind, a, b, title, title_start))
     return out

@@ -159,6 +159,19 @@ def _common_words() -> frozenset[str]:
         return frozenset()
 
 
+KNOWN_NAMES_PATH = Path(__file__).with_name("known_names.txt")
+
+
+@lru_cache(maxsize=1)
+def _known_names() -> frozenset[str]:
+    """Full names of people that the tagger's training corpus uses at least twice (written by
+    tools/train_ner.py); they outrank the ordinary-word check above."""
+    try:
+        return frozenset(KNOWN_NAMES_PATH.read_text(encoding="utf-8").split())
+    except OSError:
+        return frozenset()
+
+
 def _is_common_word(word: str) -> bool:
     return word in _common_words()
 
@@ -229,8 +242,11 @@ def plausible_person(name: str) -> bool:
         return False
     if not 2 <= len(name) <= 4:
         return False
-    # 幸福感, 城市里: an ordinary word with a character more
-    return not _is_common_word(name) and not (len(name) == 3 and _is_common_word(name[:2]))
+    if _is_common_word(name):
+        return False
+    # 幸福感, 城市里: an ordinary word with a character more, unless the training corpus knows
+    # it as a name (马克思, whose 马克 is an ordinary word)
+    return not (len(name) == 3 and _is_common_word(name[:2]) and name not in _known_names())
 
 
 # Head nouns that close an organisation's name (中国足球队, 英国内政部, 中共中央政治局).

@@ -26,12 +26,12 @@ CORRECTION_TYPES = NAME_TYPES
 
 @lru_cache(maxsize=1)
 def extractor_key() -> str:
-    """Changes whenever the extractor could answer differently: its model, word list or code
+    """Changes whenever the extractor could answer differently: its model, word lists or code
     (a bundle without sources relies on EXTRACTOR_VERSION)."""
     h = hashlib.sha256(EXTRACTOR_VERSION.encode())
     here = Path(__file__).parent
     sources = [here / n for n in ("__init__.py", "features.py", "rules.py", "tagger.py")]
-    for path in (MODEL_PATH, rules.COMMON_WORDS_PATH, *sources):
+    for path in (MODEL_PATH, rules.COMMON_WORDS_PATH, rules.KNOWN_NAMES_PATH, *sources):
         try:
             h.update(path.read_bytes())
         except OSError:
