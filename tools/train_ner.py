@@ -137,6 +137,15 @@ def _is_loc_head(word: str) -> bool:
 TITLE_ORG_ENDS = set("部局厅院社署")
 
 
+def _name_end(tokens: list[tuple[str, str]], k: int) -> int:
+    """Where the person's name starting at token k ends: PKU writes a surname and a given name
+    as two nr words (江/nr 泽民/nr), so a run of nr words after a short one is one name."""
+    j = k
+    while j + 1 < len(tokens) and tokens[j + 1][1] == "nr" and len(tokens[j][0]) < 3:
+        j += 1
+    return j + 1
+
+
 class Lexicon:
     """What the training corpus itself says about words: full names of people (joined nr runs),
     places (ns words) and one-character place abbreviations."""
@@ -150,11 +159,9 @@ class Lexicon:
             while k < len(toks):
                 word, tag = toks[k]
                 if tag == "nr":
-                    j = k
-                    while j + 1 < len(toks) and toks[j + 1][1] == "nr" and len(toks[j][0]) < 3:
-                        j += 1
-                    names["".join(w for w, _ in toks[k : j + 1])] += 1
-                    k = j + 1
+                    j = _name_end(toks, k)
+                    names["".join(w for w, _ in toks[k:j])] += 1
+                    k = j
                     continue
                 if tag == "ns":
                     places[word] += 1
@@ -232,11 +239,9 @@ def labels(tokens: list[tuple[str, str]]) -> tuple[str, list[str]]:
     while k < n:
         word, tag = tokens[k]
         if tag == "nr":
-            j = k
-            while j + 1 < n and tokens[j + 1][1] == "nr" and len(tokens[j][0]) < 3:
-                j += 1
-            spans.append((starts[k], starts[j + 1], "PER"))
-            k = j + 1
+            j = _name_end(tokens, k)
+            spans.append((starts[k], starts[j], "PER"))
+            k = j
             continue
         if tag in NAMEISH or (word in OPENERS and k + 1 < n and tokens[k + 1][1] in NAMEISH):
             # the longest chain from here that ends on an organisation or its head noun
