@@ -250,9 +250,9 @@ def labels(tokens: list[tuple[str, str]]) -> tuple[str, list[str]]:
             while j < n and tokens[j][1] in CHAIN and j - k < 8:
                 if j > k:
                     w, t = tokens[j]
-                    if t == "nt" or (t in ("n", "nz") and _is_head(w)):
+                    if t in ("n", "nz") and _is_head(w):
                         best = (j, starts[j + 1])
-                    elif m := _org_word(w, t):
+                    elif m := _org_word(w, t):  # nt, and the conventions above
                         best = (j, starts[j] + m)
                         if m < len(w):  # a title built on the organisation ends it
                             break
@@ -319,8 +319,11 @@ def write_common_words(corpus: list[list[tuple[str, str]]], path: Path) -> None:
 
 def write_known_names(lexicon: Lexicon, path: Path) -> None:
     """Full names (joined nr runs) the corpus uses at least twice: a name such as 马克思 is kept
-    although its first two characters make an ordinary word (马克)."""
-    names = sorted(w for w in lexicon.names if all("\u4e00" <= ch <= "\u9fff" for ch in w))
+    although its first two characters make an ordinary word (马克). Only names of two to four
+    Chinese characters, the lengths the extractor checks (longer runs are glued bylines)."""
+    names = sorted(
+        w for w in lexicon.names if 2 <= len(w) <= 4 and all("\u4e00" <= ch <= "\u9fff" for ch in w)
+    )
     path.write_text("\n".join(names) + "\n", encoding="utf-8")
     print(f"{len(names)} known names → {path}")
 
