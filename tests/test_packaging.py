@@ -82,6 +82,7 @@ def test_the_bundle_builds_and_passes_its_self_test(tmp_path: Path) -> None:
     )
     for needed in ("resources/translations/press_reader_zh.qm", "resources/press-reader.svg",
                    "reader/core/entities/ner.crfsuite", "reader/core/entities/common_words.txt",
+                   "reader/core/entities/transliteration_chars.txt",
                    "docx/templates/default.docx"):  # fmt: skip
         assert (internal / needed).is_file(), needed
     assert not (internal / "jieba").exists()  # rjieba carries the dictionary

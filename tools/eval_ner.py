@@ -4,6 +4,7 @@ PER/LOC/ORG.
 
     python tools/eval_ner.py ../shared/ner-dev/peoples_daily_dev.bio
     python tools/eval_ner.py FILE --baseline      # jieba's tags mapped directly, for comparison
+    python tools/eval_ner.py FILE --model M       # another tagger model (train_ner.py --out M)
 """
 
 from __future__ import annotations
@@ -24,26 +25,36 @@ TO_BIO = {"PERSON": "PER", "PLACE": "LOC", "ORG": "ORG"}
 TYPES = ("PER", "LOC", "ORG")
 
 
-def read_bio(path: Path) -> list[tuple[str, set[tuple[int, int, str]]]]:
-    sentences = []
+def read_bio_tags(path: Path) -> list[tuple[str, list[str]]]:
+    """The sentences of a BIO file, each as its text and one tag per character. A line with more
+    than one character, or a tag other than O, B-/I-PER, B-/I-LOC or B-/I-ORG, is an error naming
+    the line; an I- tag that does not continue an entity of its type opens one (B-)."""
+    sentences: list[tuple[str, list[str]]] = []
     chars: list[str] = []
     tags: list[str] = []
-
-    def close() -> None:
-        if chars:
-            sentences.append(("".join(chars), spans(tags)))
-            chars.clear()
-            tags.clear()
-
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         parts = line.split()
         if not parts:
-            close()
+            if chars:
+                sentences.append(("".join(chars), tags))
+                chars, tags = [], []
             continue
+        tag = parts[1] if len(parts) > 1 else "O"
+        if len(parts[0]) != 1:
+            raise ValueError(f"{path}:{number}: {parts[0]!r} is not one character")
+        if tag != "O" and (tag[:2] not in ("B-", "I-") or tag[2:] not in TYPES):
+            raise ValueError(f"{path}:{number}: unknown tag {tag!r}")
+        if tag.startswith("I-") and (not tags or tags[-1][2:] != tag[2:]):
+            tag = "B-" + tag[2:]
         chars.append(parts[0])
-        tags.append(parts[1] if len(parts) > 1 else "O")
-    close()
+        tags.append(tag)
+    if chars:
+        sentences.append(("".join(chars), tags))
     return sentences
+
+
+def read_bio(path: Path) -> list[tuple[str, set[tuple[int, int, str]]]]:
+    return [(text, spans(tags)) for text, tags in read_bio_tags(path)]
 
 
 def spans(tags: list[str]) -> set[tuple[int, int, str]]:
@@ -123,7 +134,14 @@ def main() -> int:
     ap.add_argument("bio", type=Path)
     ap.add_argument("--baseline", action="store_true", help="jieba's nr/ns/nt tags mapped directly")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--model", type=Path, help="a tagger model other than the shipped one")
     args = ap.parse_args()
+    if args.model:
+        from reader.core.entities import tagger
+
+        if not args.model.is_file():
+            ap.error(f"no model at {args.model}")
+        tagger.MODEL_PATH = args.model
     result = evaluate(args.bio, args.baseline)
     if args.json:
         print(json.dumps(result, ensure_ascii=False))

@@ -21,9 +21,11 @@ rule over tags and word shapes (RULES, --rules to leave some out):
   A a place abbreviation as a compound's origin (京剧, 华侨, 中医)
   B a place followed by a building, work, landform or division (北京图书大厦, 朝鲜半岛)
   D the armed services and the party centre named on their own (海军, 党中央)
-The development set in ../shared/ner-dev is only ever used to measure (tools/eval_ner.py);
-the MSRA NER data some packages ship is not used because that set contains the evaluation
-sentences (see docs/entities.md).
+Sentences already labelled in that scheme (one character and its BIO tag per line, the format
+tools/eval_ner.py reads) are added with --bio FILE: a training split, never the sentences a score
+is measured on. The development set in ../shared/ner-dev is only used to measure
+(tools/eval_ner.py); the MSRA NER data some packages ship is not used because that set contains
+the evaluation sentences (see docs/entities.md).
 """
 
 from __future__ import annotations
@@ -39,8 +41,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from eval_ner import read_bio_tags  # noqa: E402  (tools/ is on the path: run as a script)
+
 from reader.core.entities.features import sentence_features  # noqa: E402
-from reader.core.entities.rules import COMMON_WORDS_PATH, KNOWN_NAMES_PATH  # noqa: E402
+from reader.core.entities.rules import (  # noqa: E402
+    COMMON_WORDS_PATH,
+    KNOWN_NAMES_PATH,
+    TRANSLITERATION_CHARS_PATH,
+)
 from reader.core.entities.tagger import MODEL_PATH, split_sentences  # noqa: E402
 
 # Head nouns that make the words before them an organisation's name.
@@ -328,6 +336,23 @@ def write_known_names(lexicon: Lexicon, path: Path) -> None:
     print(f"{len(names)} known names → {path}")
 
 
+def write_transliteration_chars(corpus: list[list[tuple[str, str]]], path: Path) -> None:
+    """The characters of the names that the corpus writes as one word of three characters or
+    more. PKU writes a Chinese name as surname and given name (江/nr 泽民/nr), a foreign one whole
+    (克林顿/nr, 内塔尼亚胡/nr), so these are the characters foreign names are spelt with: a long
+    name spelt only with them is taken for a transliteration. (Only characters found in three
+    names or more kept 奥尔布赖特 and 内塔尼亚胡 out.)"""
+    names = {
+        w
+        for toks in corpus
+        for w, tag in toks
+        if tag == "nr" and len(w) >= 3 and all("\u4e00" <= ch <= "\u9fff" for ch in w)
+    }
+    chars = sorted({ch for w in names for ch in w})
+    path.write_text("\n".join(chars) + "\n", encoding="utf-8")
+    print(f"{len(chars)} transliteration characters → {path}")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -342,9 +367,27 @@ def main() -> int:
     ap.add_argument("--verbose", action="store_true")
     ap.add_argument("--rules", default="".join(sorted(RULES)), help="label conventions to apply")
     ap.add_argument(
+        "--bio",
+        type=Path,
+        action="append",
+        default=[],
+        help="sentences already labelled in the evaluation's scheme (the format eval_ner.py reads),"
+        " added to the corpus's; may be given more than once",
+    )
+    ap.add_argument(
+        "--bio-repeat",
+        type=int,
+        default=1,
+        help="how many times each --bio sentence is added (they are usually far fewer)",
+    )
+    ap.add_argument(
         "--no-common-words",
         action="store_true",
-        help="leave common_words.txt and known_names.txt alone (for trying variants)",
+        help="leave the word lists (common_words.txt, known_names.txt,"
+        " transliteration_chars.txt) alone (for trying variants)",
+    )
+    ap.add_argument(
+        "--lists-only", action="store_true", help="write the word lists and do not train"
     )
     args = ap.parse_args()
     import pycrfsuite
@@ -358,13 +401,18 @@ def main() -> int:
     LEX = Lexicon(corpus)
     if not args.no_common_words:
         write_known_names(LEX, KNOWN_NAMES_PATH)
+        write_transliteration_chars(corpus, TRANSLITERATION_CHARS_PATH)
+    if args.lists_only:
+        return 0
 
     trainer = pycrfsuite.Trainer(verbose=args.verbose)
     count = chars = 0
     t0 = time.perf_counter()
     sentences = []
-    for toks in corpus:
-        text, tags = labels(toks)
+    labelled = [labels(toks) for toks in corpus]
+    for path in args.bio:
+        labelled.extend(read_bio_tags(path) * max(1, args.bio_repeat))
+    for text, tags in labelled:
         text = re.sub(r"\s", "\u3000", text)
         for a, b in split_sentences(text):
             sentences.append((text[a:b], tags[a:b]))

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from reader.core.corpus import drain, load_library
-from reader.core.entities import Entity, extract
+from reader.core.entities import Entity, extract, rules
 from reader.core.entities.store import (
     Corrections,
     EntityCache,
@@ -66,6 +66,29 @@ def test_weather_words_and_slogans_are_not_people():
     assert found(text, "PERSON") == []
 
 
+def test_transliterated_names_longer_than_four_characters():
+    people = found("以色列总理内塔尼亚胡会见了美国国务卿奥尔布赖特和宇航员约翰—格伦。", "PERSON")
+    assert {"内塔尼亚胡", "奥尔布赖特", "约翰—格伦"} <= set(people)
+
+
+@pytest.mark.parametrize(
+    ("name", "plausible"),
+    [
+        ("普里马科夫", True),
+        ("桥本龙太郎", True),
+        ("约翰—格伦", True),
+        ("孟祥宇王培培", False),  # two Chinese names printed glued
+        ("周凯军国安佳美", False),  # a name glued to the words after it (modern news)
+        ("陈冠希朋友", False),
+        ("李嘉诚基金会", False),
+        ("中华人民共和国", False),
+        ("十二个字的名字太长了不像人", False),
+    ],
+)
+def test_which_long_names_are_people(name, plausible):
+    assert rules.plausible_person(name) is plausible
+
+
 def test_places_and_organisations():
     text = "山西省太原市小店区疫情防控指挥部和太原重型机械集团有限公司联合发布通知。"
     places = found(text, "PLACE")
@@ -94,9 +117,9 @@ def test_dev_set_scores_stay_above_their_floors():
     from eval_ner import evaluate
 
     r = evaluate(DEV)
-    # measured: micro 0.795 (PER 0.806, LOC 0.847, ORG 0.675); floors a little below
+    # measured: micro 0.798 (PER 0.816, LOC 0.847, ORG 0.675); floors a little below
     assert r["micro"]["f1"] >= 0.78
-    assert r["PER"]["f1"] >= 0.79
+    assert r["PER"]["f1"] >= 0.80
     assert r["LOC"]["f1"] >= 0.83
     assert r["ORG"]["f1"] >= 0.66
     baseline = evaluate(DEV, use_baseline=True)

@@ -3,6 +3,7 @@ checked on crafted lines in the corpus's word/tag format (no corpus needed)."""
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from pathlib import Path
 
@@ -113,3 +114,61 @@ def test_conventions_can_be_left_out():
     assert spans("高举/v  邓小平理论/n  旗帜/n") == []
     assert spans("欧盟/j  首脑/n") == []
     assert spans("美国/ns  财政部长/n") == [("美国", "LOC")]
+
+
+def test_bio_file_sentences_and_repairs(tmp_path):
+    from eval_ner import read_bio, read_bio_tags
+
+    path = tmp_path / "s.bio"
+    path.write_text(
+        "张 B-PER\n三 I-PER\n在 O\n北 I-LOC\n京 I-LOC\n\n\n美 B-LOC\n方 O\n", encoding="utf-8"
+    )
+    assert read_bio_tags(path) == [
+        ("张三在北京", ["B-PER", "I-PER", "O", "B-LOC", "I-LOC"]),  # a stray I- opens an entity
+        ("美方", ["B-LOC", "O"]),
+    ]
+    assert read_bio(path)[0][1] == {(0, 2, "PER"), (3, 5, "LOC")}
+
+
+@pytest.mark.parametrize("line", ["张 B-NAME", "张三 B-PER", "张 X-PER"])
+def test_bio_file_errors_name_the_line(tmp_path, line):
+    from eval_ner import read_bio_tags
+
+    path = tmp_path / "bad.bio"
+    path.write_text(f"在 O\n{line}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"bad\.bio:2:"):
+        read_bio_tags(path)
+
+
+def test_training_takes_sentences_labelled_in_the_scheme(tmp_path):
+    """train_ner.py --bio: sentences already labelled are trained on with the corpus's (here a
+    corpus in which nothing is an entity, so only the --bio labels can teach the model)."""
+    import pycrfsuite
+
+    from reader.core.entities.features import sentence_features
+
+    corpus = tmp_path / "corpus.txt"
+    corpus.write_text("他/r  来/v  了/u  。/w\n" * 5, encoding="utf-8")
+    bio = tmp_path / "extra.bio"
+    bio.write_text("去 O\n青 B-LOC\n岛 I-LOC\n", encoding="utf-8")
+    model = tmp_path / "m.crfsuite"
+    args = [sys.executable, str(ROOT / "tools" / "train_ner.py"), str(corpus), "--out", str(model)]
+    args += ["--no-common-words", "--bio", str(bio), "--bio-repeat", "8", "--iterations", "30"]
+    done = subprocess.run(args, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "13 sentences" in done.stdout  # 5 corpus lines + 8 copies of the labelled one
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model))
+    assert tagger.tag(sentence_features("去青岛")) == ["O", "B-LOC", "I-LOC"]
+
+
+def test_transliteration_characters_come_from_names_written_whole(tmp_path):
+    lines = tmp_path / "corpus.txt"
+    lines.write_text(
+        "克林顿/nr  会见/v  江/nr  泽民/nr  和/c  欧阳/nr  明高/nr  ，/w  阿拉法特/nr  说/v\n",
+        encoding="utf-8",
+    )
+    corpus = train_ner.read_corpus(lines)
+    path = tmp_path / "chars.txt"
+    train_ner.write_transliteration_chars(corpus, path)
+    assert set(path.read_text(encoding="utf-8").split()) == set("克林顿阿拉法特")

@@ -172,6 +172,20 @@ def _known_names() -> frozenset[str]:
         return frozenset()
 
 
+TRANSLITERATION_CHARS_PATH = Path(__file__).with_name("transliteration_chars.txt")
+
+
+@lru_cache(maxsize=1)
+def _transliteration_chars() -> frozenset[str]:
+    """Characters that spell foreign names (斯, 尔, 克, 夫…): those of the names the tagger's
+    training corpus writes as one word of three characters or more (written by
+    tools/train_ner.py)."""
+    try:
+        return frozenset(TRANSLITERATION_CHARS_PATH.read_text(encoding="utf-8").split())
+    except OSError:
+        return frozenset()
+
+
 def _is_common_word(word: str) -> bool:
     return word in _common_words()
 
@@ -238,6 +252,13 @@ def trim_person(text: str, start: int, end: int) -> tuple[int, int] | None:
 def plausible_person(name: str) -> bool:
     if "·" in name or "•" in name:
         return len(name) >= 3
+    if 5 <= len(name) <= 10:
+        # a transliterated name (内塔尼亚胡, 奥尔布赖特, 约翰—格伦), spelt only with the characters
+        # foreign names are spelt with; not a Chinese name glued to the words after it
+        # (周凯军国安佳美, 陈冠希朋友), which the model sometimes returns in modern news
+        core = name.replace("—", "").replace("－", "").replace("-", "")
+        spelling = _transliteration_chars()
+        return len(core) >= 4 and all(ch in spelling for ch in core)
     if not all("\u4e00" <= ch <= "\u9fff" for ch in name):
         return False
     if not 2 <= len(name) <= 4:

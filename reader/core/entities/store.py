@@ -31,7 +31,8 @@ def extractor_key() -> str:
     h = hashlib.sha256(EXTRACTOR_VERSION.encode())
     here = Path(__file__).parent
     sources = [here / n for n in ("__init__.py", "features.py", "rules.py", "tagger.py")]
-    for path in (MODEL_PATH, rules.COMMON_WORDS_PATH, rules.KNOWN_NAMES_PATH, *sources):
+    lists = (rules.COMMON_WORDS_PATH, rules.KNOWN_NAMES_PATH, rules.TRANSLITERATION_CHARS_PATH)
+    for path in (MODEL_PATH, *lists, *sources):
         try:
             h.update(path.read_bytes())
         except OSError:
