@@ -69,6 +69,8 @@ def test_weather_words_and_slogans_are_not_people():
 def test_transliterated_names_longer_than_four_characters():
     people = found("以色列总理内塔尼亚胡会见了美国国务卿奥尔布赖特和宇航员约翰—格伦。", "PERSON")
     assert {"内塔尼亚胡", "奥尔布赖特", "约翰—格伦"} <= set(people)
+    # the word after a long name is not part of it
+    assert "贝卢斯科尼" in found("梅德韦杰夫和贝卢斯科尼未出席会议。", "PERSON")
 
 
 @pytest.mark.parametrize(

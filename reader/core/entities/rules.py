@@ -237,6 +237,8 @@ def words(text: str) -> list[tuple[str, str]]:
 # characters that follow a name (王博说, 陈银芳边走边…) and place-name endings (小王村)
 _AFTER_NAME = frozenset("说边等和们称讲指的是在也都就向对为作主出要提表")
 _PLACE_END = frozenset("村镇乡县区市省街路巷")
+# after a long (transliterated) name, also adverbs that begin the predicate
+_AFTER_LONG_NAME = _AFTER_NAME | frozenset("未已将又则曾正还并与及同")
 
 
 def trim_person(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -246,6 +248,8 @@ def trim_person(text: str, start: int, end: int) -> tuple[int, int] | None:
         return None
     if len(name) == 3 and name[-1] in _AFTER_NAME and name[0] in SURNAMES:
         return start, end - 1
+    if len(name) >= 5 and name[-1] in _AFTER_LONG_NAME:
+        return start, end - 1  # 贝卢斯科尼未 (出席): a transliteration glued to the word after it
     return start, end
 
 
