@@ -102,6 +102,33 @@ def test_date_from_text_and_neighbours(tmp_path):
     assert dates["p2.txt"] == ("2022-04-15", "neighbours")
 
 
+@pytest.mark.parametrize(
+    ("head", "source", "date", "page"),
+    [
+        ("人民日报", "人民日报", None, None),  # no year anywhere: no date
+        ("人民日报 1998年1月20日 第3版", "人民日报", "1998-01-20", 3),
+        ("太原日报｜2022年11月24日 星期四 第1版", "太原日报", "2022-11-24", 1),
+        ("# 朔州日报 2022年12月1日 周四 总第9876期 2版", "朔州日报", "2022-12-01", 2),
+    ],
+)
+def test_a_masthead_gives_the_paper_date_and_page_and_is_not_a_headline(
+    tmp_path, head, source, date, page
+):
+    body = "新华社耶路撒冷1月19日电 以色列总理19日在耶路撒冷会见了美国特使，双方交换了意见。"
+    write(tmp_path / "p.txt", f"{head}\n\n以色列总理会见美国特使\n\n{body}\n")
+    lib = load_library([tmp_path])
+    (article,) = lib.articles
+    assert article.title == "以色列总理会见美国特使"
+    assert (article.source, article.date, article.page) == (source, date, page)
+
+
+def test_a_paper_name_further_down_is_the_articles_own(tmp_path):
+    text = "市政府召开常务会议\n\n本报讯 11月3日，市政府召开会议。\n\n读者与晚报\n\n本报讯 11月4日，座谈会举行。\n"
+    write(tmp_path / "p.txt", text)
+    titles = [a.title for a in load_library([tmp_path]).articles]
+    assert "读者与晚报" in titles
+
+
 def test_continuation_across_files_is_linked(tmp_path):
     m = (
         '[[page]]\nfile = "p1.txt"\nsource = "某某日报"\ndate = 2022-01-05\npage = 1\n'

@@ -11,7 +11,7 @@ import json
 import re
 import tomllib
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -36,7 +36,55 @@ _YEAR = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*年")
 _LEAD_DATE = re.compile(
     r"(?:本报讯|本刊讯)\s*(?:[（(][^）)]{0,40}[）)])?\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
 )
-_MASTHEAD = re.compile(rf"^\s*#*\s*(?P<name>[{_CJK}]{{2,10}}{_PAPER_SUFFIX})\s*$")
+# A paper's name alone, or followed by what a masthead line prints beside it: the issue date,
+# the weekday, the page, the issue number (太原日报 2022年11月24日 星期四 第1版).
+_MASTHEAD = re.compile(
+    rf"^\s*#*\s*(?P<name>[{_CJK}]{{2,10}}{_PAPER_SUFFIX})"
+    r"(?:[\s|｜·•/，,]*(?:"
+    r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
+    r"|(?:星期|周)[一二三四五六日天]"
+    r"|第\s*(?P<page>\d{1,3})\s*版|(?P<page2>\d{1,3})\s*版"
+    r"|第\s*\d{1,6}\s*期|总第\s*\d{1,6}\s*期"
+    r"))*\s*$"
+)
+MASTHEAD_LINES = 3  # a masthead is one of the page's first lines
+
+
+@dataclass(frozen=True)
+class Masthead:
+    name: str
+    date: str | None
+    page: int | None
+    start: int = 0  # where its line stands in the page's text
+    end: int = 0
+
+
+def masthead(line: str) -> Masthead | None:
+    """The paper, issue date and page that a masthead line prints, or None for any other line."""
+    m = _MASTHEAD.match(line)
+    if not m:
+        return None
+    date = _valid_date(int(m["y"]), int(m["m"]), int(m["d"])) if m["y"] else None
+    page = int(m["page"] or m["page2"] or 0) or None
+    return Masthead(m["name"], date, page)
+
+
+def page_masthead(text: str) -> Masthead | None:
+    """The masthead on one of the page's first lines (blank ones not counted, and none after
+    the first sentence of text), if any."""
+    seen = 0
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        if not line.strip():
+            continue
+        found = masthead(line)
+        if found:
+            return replace(found, start=start, end=start + len(line))
+        seen += 1
+        if seen == MASTHEAD_LINES or any(ch in line for ch in "。！？!?"):
+            break
+    return None
 
 
 @dataclass
@@ -138,6 +186,9 @@ def _from_filename(rel: str, meta: PageMeta) -> None:
 
 def text_date(text: str) -> tuple[str | None, tuple[int, int] | None]:
     """(ISO date, or (month, day) when the text names no year)."""
+    top = page_masthead(text)
+    if top is not None and top.date:
+        return top.date, None
     head = text[:400]
     m = _MASTHEAD_DATE.search(head)
     if m:
@@ -162,12 +213,10 @@ def text_date(text: str) -> tuple[str | None, tuple[int, int] | None]:
 
 
 def text_source(text: str) -> str | None:
-    """A masthead: a paper's name alone on one of the page's first lines."""
-    for line in text.strip().splitlines()[:3]:
-        m = _MASTHEAD.match(line)
-        if m:
-            return m.group("name")
-    return None
+    """A masthead: a paper's name on one of the page's first lines, alone or with the date and
+    page beside it."""
+    top = page_masthead(text)
+    return top.name if top is not None else None
 
 
 def page_meta(
@@ -189,6 +238,10 @@ def page_meta(
             meta.date, meta.date_how = iso, "text"
         else:
             pending_md = md
+    if meta.page is None:
+        top = page_masthead(text)
+        if top is not None and top.page:
+            meta.page, meta.page_how = top.page, "text"
     return meta, pending_md
 
 

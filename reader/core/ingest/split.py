@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .layout import CREDIT_END, Para, build_paragraphs
+from .meta import Masthead, page_masthead
 from .text import CJK, bigrams, display_width, ends_sentence, join_wrapped, tidy_spaces
 
 _NUM = "0-9０-９一二三四五六七八九十〇零"
@@ -258,12 +259,17 @@ def _derive(p: Para, text: str, **extra: object) -> Para:
     return q
 
 
-def _prepare(paras: list[Para]) -> tuple[list[Para], list[tuple[int, Para]]]:
-    """Classify, lift captions out (remembering where they stood), fold lone leads."""
+def _prepare(
+    paras: list[Para], top: Masthead | None = None
+) -> tuple[list[Para], list[tuple[int, Para]]]:
+    """Classify (the masthead `top` as furniture), lift captions out (remembering where they
+    stood), fold lone leads."""
     paras = _split_markers(paras)
     for p in paras:
         if p.kind != "marker":
             p.kind = classify(p)
+        if top is not None and top.start <= p.start and p.end <= top.end:
+            p.kind = "furniture"  # the paper's name (and date, page) is the page's, not a headline
     # A signature line followed by a date closes a letter: both stay in its body.
     for i, p in enumerate(paras):
         if p.kind == "date_line" and i > 0:
@@ -783,7 +789,7 @@ def _build(chain: list[_Piece], captions: list[Para], sim: _Similarity) -> Draft
 def split_text(text: str) -> list[Draft]:
     """Split one page's text into articles."""
     paras = build_paragraphs(text)
-    flow, captions = _prepare(paras)
+    flow, captions = _prepare(paras, page_masthead(text))
     sim = _Similarity([p.text for p in flow] + [c.text for _, c in captions])
     units, groups = _walk(flow)
     units = [u for u in units if u.paras or u.heads_before or u.byline]
