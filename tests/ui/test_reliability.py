@@ -19,6 +19,7 @@ from reader.ui.tasks import TaskRunner
 from reader.ui.window import MainWindow
 from tests.hostile import CASES
 
+from .conftest import dismiss_font_warning
 from .test_marks import NAME, PAGE, open_page, select_by_keys
 
 SHOWN_CASES = {"html", "markdown", "one-line-5mb", "bidi", "png-as-txt", "gbk-name", "fifo",
@@ -122,6 +123,7 @@ def test_a_read_only_session_changes_nothing_in_the_data_folder(qtbot, corpus, d
     window.show()
     with qtbot.waitSignal(window.libraryLoaded, timeout=20000):
         window.start()
+    dismiss_font_warning(qtbot, window)
     assert window.read_only_message is not None
     assert "Another Press Reader" in window.read_only_message.text()
     assert window.read_only_label.isVisible()
