@@ -11,7 +11,7 @@ import json
 import re
 import tomllib
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -47,26 +47,19 @@ _MASTHEAD = re.compile(
     r"|第\s*\d{1,6}\s*期|总第\s*\d{1,6}\s*期"
     r"))*\s*$"
 )
-MASTHEAD_LINES = 3  # a masthead is one of the page's first lines
+_MASTHEAD_LINES = 3  # a masthead is one of the page's first lines
 
 
 @dataclass(frozen=True)
 class Masthead:
+    """What a masthead line prints: the paper, and perhaps the issue date and the page; and
+    where that line stands in the page's text."""
+
     name: str
     date: str | None
     page: int | None
-    start: int = 0  # where its line stands in the page's text
-    end: int = 0
-
-
-def masthead(line: str) -> Masthead | None:
-    """The paper, issue date and page that a masthead line prints, or None for any other line."""
-    m = _MASTHEAD.match(line)
-    if not m:
-        return None
-    date = _valid_date(int(m["y"]), int(m["m"]), int(m["d"])) if m["y"] else None
-    page = int(m["page"] or m["page2"] or 0) or None
-    return Masthead(m["name"], date, page)
+    start: int
+    end: int
 
 
 def page_masthead(text: str) -> Masthead | None:
@@ -78,11 +71,13 @@ def page_masthead(text: str) -> Masthead | None:
         start, pos = pos, pos + len(line) + 1
         if not line.strip():
             continue
-        found = masthead(line)
-        if found:
-            return replace(found, start=start, end=start + len(line))
+        m = _MASTHEAD.match(line)
+        if m:
+            date = _valid_date(int(m["y"]), int(m["m"]), int(m["d"])) if m["y"] else None
+            page = int(m["page"] or m["page2"] or 0) or None
+            return Masthead(m["name"], date, page, start, start + len(line))
         seen += 1
-        if seen == MASTHEAD_LINES or any(ch in line for ch in "。！？!?"):
+        if seen == _MASTHEAD_LINES or any(ch in line for ch in "。！？!?"):
             break
     return None
 
@@ -186,9 +181,6 @@ def _from_filename(rel: str, meta: PageMeta) -> None:
 
 def text_date(text: str) -> tuple[str | None, tuple[int, int] | None]:
     """(ISO date, or (month, day) when the text names no year)."""
-    top = page_masthead(text)
-    if top is not None and top.date:
-        return top.date, None
     head = text[:400]
     m = _MASTHEAD_DATE.search(head)
     if m:
@@ -212,13 +204,6 @@ def text_date(text: str) -> tuple[str | None, tuple[int, int] | None]:
     return _valid_date(year, month, day), None
 
 
-def text_source(text: str) -> str | None:
-    """A masthead: a paper's name on one of the page's first lines, alone or with the date and
-    page beside it."""
-    top = page_masthead(text)
-    return top.name if top is not None else None
-
-
 def page_meta(
     rel: str, text: str, manifest: dict[str, dict[str, Any]]
 ) -> tuple[PageMeta, tuple[int, int] | None]:
@@ -228,20 +213,19 @@ def page_meta(
         _from_manifest(entry, meta)
     _from_filename(rel, meta)
     pending_md: tuple[int, int] | None = None
-    if meta.source is None:
-        s = text_source(text)
-        if s:
-            meta.source, meta.source_how = s, "text"
+    top = page_masthead(text)
+    if meta.source is None and top is not None:
+        meta.source, meta.source_how = top.name, "text"
+    if meta.date is None and top is not None and top.date:
+        meta.date, meta.date_how = top.date, "text"
     if meta.date is None:
         iso, md = text_date(text)
         if iso:
             meta.date, meta.date_how = iso, "text"
         else:
             pending_md = md
-    if meta.page is None:
-        top = page_masthead(text)
-        if top is not None and top.page:
-            meta.page, meta.page_how = top.page, "text"
+    if meta.page is None and top is not None and top.page:
+        meta.page, meta.page_how = top.page, "text"
     return meta, pending_md
 
 

@@ -259,9 +259,7 @@ def _derive(p: Para, text: str, **extra: object) -> Para:
     return q
 
 
-def _prepare(
-    paras: list[Para], top: Masthead | None = None
-) -> tuple[list[Para], list[tuple[int, Para]]]:
+def _prepare(paras: list[Para], top: Masthead | None) -> tuple[list[Para], list[tuple[int, Para]]]:
     """Classify (the masthead `top` as furniture), lift captions out (remembering where they
     stood), fold lone leads."""
     paras = _split_markers(paras)
