@@ -28,6 +28,7 @@ from reader import __version__
 from reader.core import corpus as corpus_mod
 from reader.core.files import readable_name
 from reader.core.ingest import decode
+from reader.core.ingest.meta import page_meta
 from reader.paths import DataDir, seeds_dir
 
 if TYPE_CHECKING:
@@ -105,12 +106,48 @@ def _parser() -> argparse.ArgumentParser:
     )
     en.add_argument("--json", action="store_true", help="print one JSON array")
     en.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS)
+    pg = sub.add_parser("pages", help="read page files: their source, date, page and articles")
+    pg.add_argument("files", type=Path, nargs="+", help="page files (.txt/.md)")
+    pg.add_argument(
+        "--explain", action="store_true", help="also print each line's class and the reasons"
+    )
+    pg.add_argument("--max-mb", type=float, default=decode.DEFAULT_MAX_BYTES / 1048576)
     _marks_parser(sub, add_corpus_args)
     c = sub.add_parser("corpus", help="manage the folders the app reads")
     c.add_argument("action", choices=["add", "remove", "list"])
     c.add_argument("folder", type=Path, nargs="?")
     c.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS)
     return p
+
+
+def _pages(args: argparse.Namespace) -> int:
+    """Each file as the page reader sees it; with --explain, why each line was read so."""
+    from reader.core.ingest.page import explain
+    from reader.core.ingest.split import split_text
+
+    status = EXIT_OK
+    for path in args.files:
+        try:
+            text = corpus_mod.read_page_text(path, int(args.max_mb * 1048576)).text
+        except decode.DecodeError as exc:
+            print(f"press-reader: {path}: {exc.message}", file=sys.stderr)
+            status = EXIT_MISSING
+            continue
+        print(f"== {path}")
+        if args.explain:
+            print(explain(text))
+        else:
+            meta = page_meta(path.name, text, {})
+            print(
+                f"source: {meta.source or '未注明来源'} · date: {meta.date or '未注明日期'}"
+                f"{' (inferred)' if meta.date_how == 'inferred' else ''}"
+                f" · page: {meta.page or '?'}"
+            )
+        for d in split_text(text):
+            first = d.body.replace("\n", " ")[:30]
+            mark = "~" if d.title_derived else " "
+            print(f"  {mark}{d.title}  | {first}")
+    return status
 
 
 def _roots(args: argparse.Namespace, data: DataDir) -> list[Path]:
@@ -163,6 +200,8 @@ def main(argv: list[str] | None = None) -> int:
             return _entities(args, data)
         if args.command == "marks":
             return _marks(args, data)
+        if args.command == "pages":
+            return _pages(args)
         lib, missing = _load(args, data)
         for m in missing:
             print(f"press-reader: 文件夹不存在 (no such folder): {m}", file=sys.stderr)

@@ -18,7 +18,7 @@ from .ingest import decode
 from .ingest.meta import (
     ManifestError,
     PageMeta,
-    fill_years_from_neighbours,
+    fill_from_same_issue,
     load_manifest,
     page_meta,
 )
@@ -254,13 +254,12 @@ def load_corpus(
                 yield Problem(rel, REPAIRED, note, corpus=str(root), loaded=True)
         if i % 50 == 0:
             yield Progress(i, total, rel)
-    metas: list[tuple[PageMeta, tuple[int, int] | None, str]] = []
+    metas: list[tuple[PageMeta, str]] = []
     for _path, rel, dec in decoded:
-        meta, md = page_meta(rel, dec.text, manifest)
-        metas.append((meta, md, rel))
-    fill_years_from_neighbours(metas)
+        metas.append((page_meta(rel, dec.text, manifest), rel))
+    fill_from_same_issue(metas)
     taken: set[str] = set()
-    for (path, rel, dec), (meta, _md, _rel2) in zip(decoded, metas, strict=True):
+    for (path, rel, dec), (meta, _rel2) in zip(decoded, metas, strict=True):
         if cancelled is not None and cancelled():
             return
         over = (overrides or {}).get(f"{label}/{rel}", {})

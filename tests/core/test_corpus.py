@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from reader.core.corpus import load_library
-from reader.core.ingest.meta import text_date
+from reader.core.ingest.meta import infer_date
 
 
 def write(path: Path, data: bytes | str) -> Path:
@@ -91,15 +91,35 @@ def test_broken_manifest_is_a_problem_not_a_crash(tmp_path):
     assert [p.code for p in lib.problems] == ["manifest"]
 
 
-def test_date_from_text_and_neighbours(tmp_path):
-    assert text_date("2022年全市工作。本报讯 4月14日，会议召开。4月13日下午……")[0] == "2022-04-14"
-    assert text_date("太原日报 2022年11月24日 星期四\n\n正文11月23日")[0] == "2022-11-24"
+def test_no_date_is_made_up_from_an_articles_text(tmp_path):
+    # A day from one sentence and a year from another are not an issue date.
+    assert infer_date("2042年目标。本报讯 6月8日电，会议召开。") is None
+    assert infer_date("新华社6月8日电 会议召开。") is None
+    assert infer_date("2008年6月8日，会议召开。") is None  # one date alone: no agreement
+    # A full date and a later day within the week agree: inferred (and said to be).
+    assert infer_date("2022年4月18日 慰问信。4月19日，公司召开会议。") == "2022-04-19"
     write(tmp_path / "p1.txt", "2022年，本报讯 4月14日，会议召开。")
     write(tmp_path / "p2.txt", "本报讯 4月15日，活动举行。")
+    write(tmp_path / "p3.txt", "会议召开\n\n2022年4月18日，会议召开。4月19日，活动举行。")
     lib = load_library([tmp_path])
     dates = {p.file: (p.date, p.provenance.date) for p in lib.pages}
-    assert dates["p1.txt"] == ("2022-04-14", "text")
-    assert dates["p2.txt"] == ("2022-04-15", "neighbours")
+    assert dates["p1.txt"] == (None, "none")
+    assert dates["p2.txt"] == (None, "none")
+    assert dates["p3.txt"] == ("2022-04-19", "inferred")
+
+
+def test_a_page_of_the_same_paper_and_issue_lends_its_date(tmp_path):
+    front = "文革消息\n1967年9月18日\n第3期\n\n标题一\n\n正文第一段，内容很长很长很长很长。\n"
+    inner = "文革消息\n第3期\n第二版\n\n标题二\n\n正文第二段，内容很长很长很长很长。\n"
+    other = "红卫兵报\n第4期\n\n标题三\n\n正文第三段，内容很长很长很长很长。\n"
+    write(tmp_path / "a.txt", front)
+    write(tmp_path / "b.txt", inner)
+    write(tmp_path / "c.txt", other)
+    lib = load_library([tmp_path])
+    got = {p.file: (p.source, p.date, p.provenance.date, p.page) for p in lib.pages}
+    assert got["a.txt"] == ("文革消息", "1967-09-18", "text", 1)
+    assert got["b.txt"] == ("文革消息", "1967-09-18", "neighbours", 2)
+    assert got["c.txt"][1:3] == (None, "none")  # another paper: nothing borrowed
 
 
 @pytest.mark.parametrize(

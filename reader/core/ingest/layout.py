@@ -17,6 +17,7 @@ import statistics
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from .page import HEADLINE, OUT_OF_FLOW, PageModel
 from .text import display_width, ends_sentence, join_wrapped, tidy_spaces, undo_letter_spacing
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -30,6 +31,8 @@ class Line:
     gap_before: int
     indented: bool
     heading: int = 0
+    kind: str = ""  # the page model's class of the line ("" when read without one)
+    firm: bool = False  # the model read it as text because of its neighbours
 
     @cached_property
     def text(self) -> str:
@@ -59,30 +62,46 @@ class Para:
     extra: dict[str, object] = field(default_factory=dict)
 
 
-def split_lines(text: str) -> list[Line]:
+def split_lines(text: str, model: PageModel | None = None) -> list[Line]:
+    """The page's non-blank lines. With a page model, furniture lines leave the flow (the line
+    after one keeps the gap before it, so a folio between two halves of a sentence leaves no
+    trace) and a headline run into its body becomes two lines."""
     lines: list[Line] = []
     pos = 0
     blank = 0
+    n = 0
+    carry: int | None = None
     for raw in text.split("\n"):
         start, end = pos, pos + len(raw)
         pos = end + 1
         if not raw.strip():
             blank += 1
             continue
+        d = model.decisions[n] if model is not None and n < len(model.decisions) else None
+        n += 1
+        if d is not None and d.kind in OUT_OF_FLOW:
+            if carry is None:
+                carry = blank
+            blank = 0
+            continue
+        if carry is not None:
+            blank, carry = carry, None
         heading = 0
         m = _HEADING.match(raw.strip())
         if m:
             heading = len(m.group(1))
-        lines.append(
-            Line(
-                raw=raw.rstrip(),
-                start=start,
-                end=start + len(raw.rstrip()),
-                gap_before=blank,
-                indented=raw[:1] in (" ", "\t", "\u3000"),
-                heading=heading,
+        kind = ("signoff" if d.signoff else d.kind) if d is not None else ""
+        rstripped = raw.rstrip()
+        indented = raw[:1] in (" ", "\t", "\u3000")
+        if d is not None and d.cut:
+            cut = d.line.start - start + d.cut
+            lines.append(Line(rstripped[:cut], start, start + cut, blank, indented, 0, HEADLINE))
+            lines.append(Line(rstripped[cut:], start + cut, start + len(rstripped), 0, False))
+        else:
+            firm = d is not None and d.firm
+            lines.append(
+                Line(rstripped, start, start + len(rstripped), blank, indented, heading, kind, firm)
             )
-        )
         blank = 0
     return lines
 
@@ -135,6 +154,19 @@ def _column_width(region: list[Line], i: int) -> float:
     return statistics.median_high(window)
 
 
+# Lines the page model reads as standing on their own, never part of a wrapped paragraph.
+_ALONE = frozenset(
+    {
+        "headline",
+        "column_label",
+        "quote_box",
+        "byline",
+        "marker",
+        "caption",
+        "photo_credit",
+        "signoff",
+    }
+)
 _SOFT_END = "：:"
 _ANY_PUNCT = "。，、；：！？,;:!?"
 # A closing credit "（某某）" ends an article; a "(上接第一版)" starts a continuation.
@@ -153,6 +185,8 @@ def _breaks_after(
     ln = region[i]
     nxt = region[i + 1]
     if ln.heading or nxt.heading:
+        return True
+    if ln.kind in _ALONE or nxt.kind in _ALONE:
         return True
     if CREDIT_END.search(text := ln.text) or MARKER_START.match(nxt.text):
         return True
@@ -197,7 +231,7 @@ def _para_from_lines(lines: list[Line], region_break: bool, wrapped: bool) -> Pa
     if heading:
         m = _HEADING.match(text)
         text = m.group(2) if m else text
-    return Para(
+    para = Para(
         text=tidy_spaces(text, numbers=wrapped),
         raw=raw_joined,
         start=lines[0].start,
@@ -206,11 +240,15 @@ def _para_from_lines(lines: list[Line], region_break: bool, wrapped: bool) -> Pa
         heading=heading,
         wrapped=wrapped,
     )
+    if len(lines) == 1 and lines[0].kind:
+        kind = lines[0].kind
+        para.extra["page_kind"] = "firm_body" if lines[0].firm and kind != "signoff" else kind
+    return para
 
 
-def build_paragraphs(text: str) -> list[Para]:
+def build_paragraphs(text: str, model: PageModel | None = None) -> list[Para]:
     paras: list[Para] = []
-    for region in _regions(split_lines(text)):
+    for region in _regions(split_lines(text, model)):
         wrapped = _is_wrapped_region(region)
         first = True
         if not wrapped:

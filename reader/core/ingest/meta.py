@@ -1,7 +1,8 @@
 """A page's newspaper, issue date and page number: from a manifest, the file name, or the text.
 
-Each value records how it was found ("manifest", "filename", "text", "neighbours" or "none");
-nothing is guessed beyond what those sources say.
+Each value records how it was found ("manifest", "filename", "text" (the page's furniture),
+"neighbours" (another page of the same paper and issue) or "none"); nothing is guessed beyond
+what those sources say.
 """
 
 from __future__ import annotations
@@ -15,6 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from .dates import chinese_number, find_dates
+from .page import read_page
+
 MANIFEST_NAMES = ("manifest.toml", "manifest.json")
 
 _PAPER_SUFFIX = r"(?:日报|晚报|晨报|早报|商报|时报|都市报|新闻|周报|周刊|导报|快报|消息报|青年报|法制报|经济报|报)"
@@ -27,59 +31,6 @@ _PAGE_IN_NAME = re.compile(
     r"(?:第\s*(?P<a>\d{1,3})\s*版|[-_ ](?:p|P|page|版)?(?P<b>\d{1,3})$|(?P<c>\d{1,3})版)"
 )
 _SOURCE_IN_NAME = re.compile(rf"[{_CJK}]{{1,12}}{_PAPER_SUFFIX}")
-_MASTHEAD_DATE = re.compile(
-    r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*(?:星期|周)[一二三四五六日天]"
-)
-_FULL_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
-_MONTH_DAY = re.compile(r"(?<![\d年])(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
-_YEAR = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*年")
-_LEAD_DATE = re.compile(
-    r"(?:本报讯|本刊讯)\s*(?:[（(][^）)]{0,40}[）)])?\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
-)
-# A paper's name alone, or followed by what a masthead line prints beside it: the issue date,
-# the weekday, the page, the issue number (太原日报 2022年11月24日 星期四 第1版).
-_MASTHEAD = re.compile(
-    rf"^\s*#*\s*(?P<name>[{_CJK}]{{2,10}}{_PAPER_SUFFIX})"
-    r"(?:[\s|｜·•/，,]*(?:"
-    r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
-    r"|(?:星期|周)[一二三四五六日天]"
-    r"|第\s*(?P<page>\d{1,3})\s*版|(?P<page2>\d{1,3})\s*版"
-    r"|第\s*\d{1,6}\s*期|总第\s*\d{1,6}\s*期"
-    r"))*\s*$"
-)
-_MASTHEAD_LINES = 3  # a masthead is one of the page's first lines
-
-
-@dataclass(frozen=True)
-class Masthead:
-    """What a masthead line prints: the paper, and perhaps the issue date and the page; and
-    where that line stands in the page's text."""
-
-    name: str
-    date: str | None
-    page: int | None
-    start: int
-    end: int
-
-
-def page_masthead(text: str) -> Masthead | None:
-    """The masthead on one of the page's first lines (blank ones not counted, and none after
-    the first sentence of text), if any."""
-    seen = 0
-    pos = 0
-    for line in text.split("\n"):
-        start, pos = pos, pos + len(line) + 1
-        if not line.strip():
-            continue
-        m = _MASTHEAD.match(line)
-        if m:
-            date = _valid_date(int(m["y"]), int(m["m"]), int(m["d"])) if m["y"] else None
-            page = int(m["page"] or m["page2"] or 0) or None
-            return Masthead(m["name"], date, page, start, start + len(line))
-        seen += 1
-        if seen == _MASTHEAD_LINES or any(ch in line for ch in "。！？!?"):
-            break
-    return None
 
 
 @dataclass
@@ -90,6 +41,7 @@ class PageMeta:
     source_how: str = "none"
     date_how: str = "none"
     page_how: str = "none"
+    issue: str | None = None  # the issue number the page prints (第3期), to match its neighbours
 
 
 class ManifestError(Exception):
@@ -179,81 +131,84 @@ def _from_filename(rel: str, meta: PageMeta) -> None:
                 meta.page, meta.page_how = num, "filename"
 
 
-def text_date(text: str) -> tuple[str | None, tuple[int, int] | None]:
-    """(ISO date, or (month, day) when the text names no year)."""
-    head = text[:400]
-    m = _MASTHEAD_DATE.search(head)
-    if m:
-        iso = _valid_date(int(m["y"]), int(m["m"]), int(m["d"]))
-        if iso:
-            return iso, None
-    years = [int(y["y"]) for y in _YEAR.finditer(text)]
-    year = max(years) if years else None
-    lead = [(int(x["m"]), int(x["d"])) for x in _LEAD_DATE.finditer(text)]
-    mentions = lead or [(int(x["m"]), int(x["d"])) for x in _MONTH_DAY.finditer(text)]
-    mentions = [md for md in mentions if 1 <= md[0] <= 12 and 1 <= md[1] <= 31]
-    if not mentions:
-        full = [
-            _valid_date(int(x["y"]), int(x["m"]), int(x["d"])) for x in _FULL_DATE.finditer(text)
-        ]
-        full_ok = sorted(f for f in full if f)
-        return (full_ok[-1], None) if full_ok else (None, None)
-    month, day = max(mentions)
-    if year is None:
-        return None, (month, day)
-    return _valid_date(year, month, day), None
-
-
-def page_meta(
-    rel: str, text: str, manifest: dict[str, dict[str, Any]]
-) -> tuple[PageMeta, tuple[int, int] | None]:
+def page_meta(rel: str, text: str, manifest: dict[str, dict[str, Any]]) -> PageMeta:
+    """The page's source, date and page: the manifest, then the file name, then what the page's
+    own furniture prints (masthead, issue line, folio, imprint). Never a date an article
+    mentions: without a printed issue date the date stays unknown."""
     meta = PageMeta()
     entry = manifest.get(rel)
     if entry:
         _from_manifest(entry, meta)
     _from_filename(rel, meta)
-    pending_md: tuple[int, int] | None = None
-    top = page_masthead(text)
-    if meta.source is None and top is not None:
-        meta.source, meta.source_how = top.name, "text"
-    if meta.date is None and top is not None and top.date:
-        meta.date, meta.date_how = top.date, "text"
+    model = read_page(text)
+    if meta.source is None and model.source is not None:
+        meta.source, meta.source_how = model.source.value, "text"
+    if meta.date is None and model.date is not None:
+        meta.date, meta.date_how = model.date.value, "text"
     if meta.date is None:
-        iso, md = text_date(text)
-        if iso:
-            meta.date, meta.date_how = iso, "text"
-        else:
-            pending_md = md
-    if meta.page is None and top is not None and top.page:
-        meta.page, meta.page_how = top.page, "text"
-    return meta, pending_md
+        inferred = infer_date(text)
+        if inferred:
+            meta.date, meta.date_how = inferred, "inferred"
+    if meta.page is None and model.page is not None:
+        meta.page, meta.page_how = int(model.page.value), "text"
+    if model.issue is not None:
+        m = _ISSUE_NO.search(model.issue.value)
+        meta.issue = re.sub(r"\s+", "", m.group(0)) if m else None
+    return meta
 
 
-def fill_years_from_neighbours(
-    metas: list[tuple[PageMeta, tuple[int, int] | None, str]],
-) -> None:
-    """Pages whose text names a month and day but no year take the year of dated pages in the
-    same folder (the closest in month and day), never a year from nowhere."""
-    by_folder: dict[str, list[PageMeta]] = {}
-    for meta, _md, rel in metas:
-        if meta.date:
-            by_folder.setdefault(str(PurePosixPath(rel).parent), []).append(meta)
-    for meta, md, rel in metas:
-        if meta.date or md is None:
+_MONTH_DAY = re.compile(
+    r"(?<![年\d一二三四五六七八九十〇])(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*"
+    r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]"
+)
+_INFER_WINDOW = 7  # days: an issue reports what happened in the days before it
+
+
+def infer_date(text: str) -> str | None:
+    """A date for a page that prints none, only where the text agrees with itself: a full date
+    (year, month, day) and another day mentioned within a week after it; the latest of them.
+    A lone date, a year from one sentence and a day from another, give nothing. The result is an
+    inference, never shown as printed (its provenance is "inferred")."""
+    full = [h for h in find_dates(text) if h.form in ("arabic", "chinese", "dotted", "dashed")]
+    if not full:
+        return None
+    anchor = max(dt.date.fromisoformat(h.iso) for h in full)
+    support: list[dt.date] = [
+        dt.date.fromisoformat(h.iso) for h in full if dt.date.fromisoformat(h.iso) != anchor
+    ]
+    for m in _MONTH_DAY.finditer(text):
+        mo = int(m["m"]) if m["m"].isdigit() else chinese_number(m["m"])
+        da = int(m["d"]) if m["d"].isdigit() else chinese_number(m["d"])
+        if not (mo and da):
             continue
-        dated = by_folder.get(str(PurePosixPath(rel).parent), [])
-        if not dated:
+        try:
+            support.append(dt.date(anchor.year, mo, da))
+        except ValueError:
             continue
+    near = [d for d in support if 0 < (d - anchor).days <= _INFER_WINDOW]
+    if not near:
+        return None
+    return max(near).isoformat()
 
-        def distance(m: PageMeta, md: tuple[int, int] = md) -> int:
-            d = dt.date.fromisoformat(m.date or "")
-            return abs((d.month * 31 + d.day) - (md[0] * 31 + md[1]))
 
-        nearest = min(dated, key=distance)
-        year = dt.date.fromisoformat(nearest.date or "").year
-        iso = _valid_date(year, md[0], md[1])
-        if iso:
-            meta.date, meta.date_how = iso, "neighbours"
+_ISSUE_NO = re.compile(r"第\s*[0-9〇○零一二三四五六七八九十百O]{1,6}\s*[期号號]")
+
+
+def fill_from_same_issue(metas: list[tuple[PageMeta, str]]) -> None:
+    """A page with no printed date takes the date of another page of the same paper and the same
+    issue number in the same folder (page 2 of 文革消息 第3期 is of page 1's day); nothing else
+    is borrowed. Such a date is marked "neighbours", never "text"."""
+    known: dict[tuple[str, str, str], str] = {}
+    for meta, rel in metas:
+        if meta.date and meta.source and meta.issue:
+            key = (str(PurePosixPath(rel).parent), meta.source, meta.issue)
+            known.setdefault(key, meta.date)
+    for meta, rel in metas:
+        if meta.date or not (meta.source and meta.issue):
+            continue
+        date = known.get((str(PurePosixPath(rel).parent), meta.source, meta.issue))
+        if date:
+            meta.date, meta.date_how = date, "neighbours"
 
 
 _USER_DATE = re.compile(

@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .layout import CREDIT_END, Para, build_paragraphs
-from .meta import Masthead, page_masthead
+from .page import COLUMN_LABELS, GLUED_LEAD, read_page
 from .text import CJK, bigrams, display_width, ends_sentence, join_wrapped, tidy_spaces
 
 _NUM = "0-9０-９一二三四五六七八九十〇零"
@@ -47,8 +47,10 @@ _LEAD = re.compile(
 _LEAD_BYLINE = re.compile(r"^(?:本报讯|本刊讯)\s*[（(]([^（）()]{1,40})[）)]")
 _TRAILING_NAME = re.compile(rf"[。！？”]\s+([{CJK}]{{2,4}}(?:\s+[{CJK}]{{2,4}}){{0,2}})\s*$")
 _LABEL = re.compile(r"^[（(【\[〔][^（）()]{1,16}[）)】\]〕]$")
-_MEDIA = r"(?:新浪|搜狐|网易|腾讯|凤凰网?|本报|本刊|中新网|新华网|人民网|央视网|中国网)"
-_GLUED_LEAD = re.compile(rf"{_MEDIA}[{CJK}]{{0,4}}讯|(?:新华社|中新社|中新网)[{CJK}0-9]{{0,12}}电")
+_DATELINE = re.compile(
+    r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号]"
+    r"(?:[上下中晚凌早]午?|晚间|凌晨|清晨|傍晚)?[，,]"
+)
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
 
 
@@ -196,6 +198,10 @@ def classify(p: Para) -> str:
 # ---------------------------------------------------------------------------------------------
 # Preparation: markers, captions, sign-offs, lone leads
 
+# What the page model reads as a headline (or a box's head, or a column's name) opens a headline
+# group, whatever the older shape rules said of the line (a bracketed deck is not a credit).
+_MODEL_HEADS = frozenset({"headline", "quote_box", "column_label"})
+
 
 def _split_markers(paras: list[Para]) -> list[Para]:
     """Cut paragraphs at continuation markers and record them on the pieces."""
@@ -259,15 +265,22 @@ def _derive(p: Para, text: str, **extra: object) -> Para:
     return q
 
 
-def _prepare(paras: list[Para], top: Masthead | None) -> tuple[list[Para], list[tuple[int, Para]]]:
-    """Classify (the masthead `top` as furniture), lift captions out (remembering where they
+def _prepare(paras: list[Para]) -> tuple[list[Para], list[tuple[int, Para]]]:
+    """Classify (with the page model's hints), lift captions out (remembering where they
     stood), fold lone leads."""
     paras = _split_markers(paras)
     for p in paras:
         if p.kind != "marker":
             p.kind = classify(p)
-        if top is not None and top.start <= p.start and p.end <= top.end:
-            p.kind = "furniture"  # the paper's name (and date, page) is the page's, not a headline
+            model_kind = p.extra.get("page_kind")
+            if model_kind in _MODEL_HEADS and p.kind in ("head", "head_excl", "credit", "body"):
+                p.kind = "head"
+            elif model_kind == "signoff" and p.kind != "date_line":
+                p.kind = "signoff"  # a signature stays in its letter's body, as it stands
+            elif model_kind == "firm_body" and p.kind in ("head", "head_excl"):
+                # Read beside its neighbours (cut mid-sentence, a signature, a salutation) the
+                # line is text, whatever its own shape says.
+                p.kind = "body"
     # A signature line followed by a date closes a letter: both stay in its body.
     for i, p in enumerate(paras):
         if p.kind == "date_line" and i > 0:
@@ -321,13 +334,15 @@ def _prepare(paras: list[Para], top: Masthead | None) -> tuple[list[Para], list[
 
 
 def _is_label(t: str) -> bool:
-    return bool(_LABEL.match(t))
+    return bool(_LABEL.match(t)) or bool(COLUMN_LABELS.match(t))
 
 
 def _is_section(lines: list[Para], cur: Unit, nxt: Para | None) -> bool:
     """A short heading inside a running article (a section subhead), not a new article."""
     if nxt is None or nxt.kind in ("lead", "byline") or "from_page" in nxt.extra:
         return False
+    if _DATELINE.match(nxt.text):
+        return False  # text that opens with its day (11月4日，…) is a new report, not a section
     if any(_is_label(ln.text) for ln in lines):
         return False
     if any(ln.heading for ln in lines):
@@ -638,7 +653,7 @@ def _derive_title(paragraphs: list[str]) -> tuple[str, list[str]]:
     if not paragraphs:
         return "（无标题）", paragraphs
     first = paragraphs[0]
-    m = _GLUED_LEAD.search(first[:90])
+    m = GLUED_LEAD.search(first[:90])
     if m and 6 <= m.start() <= 60 and not re.search("[。！？]", first[: m.start()]):
         title = first[: m.start()].strip()
         return title, paragraphs  # caller marks this title as printed, not derived
@@ -730,7 +745,7 @@ def _build(chain: list[_Piece], captions: list[Para], sim: _Similarity) -> Draft
             body
             and body[0].startswith(title)
             and len(title) >= 6
-            and _GLUED_LEAD.match(body[0][len(title) :].lstrip())
+            and GLUED_LEAD.match(body[0][len(title) :].lstrip())
         ):
             derived = False
             body[0] = body[0][len(title) :].lstrip()
@@ -786,8 +801,8 @@ def _build(chain: list[_Piece], captions: list[Para], sim: _Similarity) -> Draft
 
 def split_text(text: str) -> list[Draft]:
     """Split one page's text into articles."""
-    paras = build_paragraphs(text)
-    flow, captions = _prepare(paras, page_masthead(text))
+    paras = build_paragraphs(text, read_page(text))
+    flow, captions = _prepare(paras)
     sim = _Similarity([p.text for p in flow] + [c.text for _, c in captions])
     units, groups = _walk(flow)
     units = [u for u in units if u.paras or u.heads_before or u.byline]
