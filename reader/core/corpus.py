@@ -22,6 +22,7 @@ from .ingest.meta import (
     load_manifest,
     page_meta,
 )
+from .ingest.page import PageModel, read_page
 from .ingest.split import Draft, _Similarity, split_text
 from .models import Article, Page, Problem, Provenance, Span
 
@@ -255,11 +256,18 @@ def load_corpus(
         if i % 50 == 0:
             yield Progress(i, total, rel)
     metas: list[tuple[PageMeta, str]] = []
+    # Each page's model is read once, for its metadata and then for its articles.
+    models: list[PageModel | None] = []
     for _path, rel, dec in decoded:
-        metas.append((page_meta(rel, dec.text, manifest), rel))
+        try:
+            model = read_page(dec.text)
+        except Exception:  # a bug in the page model must not lose the page: read it plain
+            model = PageModel([], 0.0)
+        models.append(model)
+        metas.append((page_meta(rel, dec.text, manifest, model), rel))
     fill_from_same_issue(metas)
     taken: set[str] = set()
-    for (path, rel, dec), (meta, _rel2) in zip(decoded, metas, strict=True):
+    for i, ((path, rel, dec), (meta, _rel2)) in enumerate(zip(decoded, metas, strict=True)):
         if cancelled is not None and cancelled():
             return
         over = (overrides or {}).get(f"{label}/{rel}", {})
@@ -289,7 +297,8 @@ def load_corpus(
         )
         try:
             # A page the splitter finds no article in (only symbols, say) is shown as it is.
-            drafts = split_text(dec.text) or [_raw_draft(path, dec.text)]
+            page_model, models[i] = models[i], None
+            drafts = split_text(dec.text, page_model) or [_raw_draft(path, dec.text)]
         except Exception as exc:  # a bug in the splitter must not lose the page
             drafts = [_raw_draft(path, dec.text)]
             yield Problem(

@@ -17,7 +17,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .dates import chinese_number, find_dates
-from .page import read_page
+from .page import PageModel, read_page
 
 MANIFEST_NAMES = ("manifest.toml", "manifest.json")
 
@@ -131,7 +131,9 @@ def _from_filename(rel: str, meta: PageMeta) -> None:
                 meta.page, meta.page_how = num, "filename"
 
 
-def page_meta(rel: str, text: str, manifest: dict[str, dict[str, Any]]) -> PageMeta:
+def page_meta(
+    rel: str, text: str, manifest: dict[str, dict[str, Any]], model: PageModel | None = None
+) -> PageMeta:
     """The page's source, date and page: the manifest, then the file name, then what the page's
     own furniture prints (masthead, issue line, folio, imprint). Never a date an article
     mentions: without a printed issue date the date stays unknown."""
@@ -140,7 +142,7 @@ def page_meta(rel: str, text: str, manifest: dict[str, dict[str, Any]]) -> PageM
     if entry:
         _from_manifest(entry, meta)
     _from_filename(rel, meta)
-    model = read_page(text)
+    model = model or read_page(text)
     if meta.source is None and model.source is not None:
         meta.source, meta.source_how = model.source.value, "text"
     if meta.date is None and model.date is not None:

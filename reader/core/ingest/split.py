@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .layout import CREDIT_END, Para, build_paragraphs
-from .page import COLUMN_LABELS, GLUED_LEAD, read_page
+from .page import COLUMN_LABELS, GLUED_LEAD, PageModel, read_page
 from .text import CJK, bigrams, display_width, ends_sentence, join_wrapped, tidy_spaces
 
 _NUM = "0-9０-９一二三四五六七八九十〇零"
@@ -799,9 +799,9 @@ def _build(chain: list[_Piece], captions: list[Para], sim: _Similarity) -> Draft
     )
 
 
-def split_text(text: str) -> list[Draft]:
-    """Split one page's text into articles."""
-    paras = build_paragraphs(text, read_page(text))
+def split_text(text: str, model: PageModel | None = None) -> list[Draft]:
+    """Split one page's text into articles (`model`: its page model, if already read)."""
+    paras = build_paragraphs(text, model or read_page(text))
     flow, captions = _prepare(paras)
     sim = _Similarity([p.text for p in flow] + [c.text for _, c in captions])
     units, groups = _walk(flow)
