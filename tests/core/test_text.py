@@ -27,3 +27,16 @@ def test_ends_sentence():
     assert ends_sentence("和亲切慰问。”")
     assert not ends_sentence("反映新时代国家安全")
     assert not ends_sentence("必须毫不松懈抓好疫情防控，")
+
+
+def test_fast_width_and_count_agree_with_unicodedata():
+    from reader.core.ingest.text import _display_width_reference, cjk_count, display_width
+
+    sample = (
+        "太原日报，2022年11月24日。「引号」《书名》（括号）…—·“”‘’ ABC abc 123 ０１２ ＡＢＣ"
+        "\u3000カタカナ ひらがな 한국어 𠀋𡈽 ①②③ ☆★ ：；！？,.;:!?"
+    )
+    for ch in sample:
+        assert display_width(ch) == _display_width_reference(ch), repr(ch)
+    assert display_width(sample) == _display_width_reference(sample)
+    assert cjk_count("太原日报2022年𠀋，abc") == 7

@@ -103,13 +103,14 @@ def _weekday_after(text: str, end: int) -> int | None:
 _WIDE = {c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)} | {0x3000: " "}
 
 
-_ANY_WIDE = re.compile("[\uff01-\uff5e\u3000]")
+_ANY_FULLWIDTH = re.compile("[\uff01-\uff5e]")
 
 
 def fold_width(text: str) -> str:
     """Full-width digits, letters and signs as ASCII, keeping every offset (one code point for
     one)."""
-    return _ANY_WIDE.sub(lambda m: _WIDE[ord(m.group())], text)
+    text = text.replace("\u3000", " ")
+    return text.translate(_WIDE) if _ANY_FULLWIDTH.search(text) else text
 
 
 _MAYBE = re.compile(rf"[0-9０-９]|[{_CN_DIGIT}十]\s*[年月]")
@@ -138,18 +139,27 @@ def find_dates(text: str, stacked: bool = False) -> list[DateHit]:
         hits.append(DateHit(cands[0].isoformat(), start, end, form, ok))
         taken.append((start, end))
 
-    for m in _ARABIC.finditer(text):
+    has_year = "年" in text
+    for m in _ARABIC.finditer(text) if has_year else ():
         d = _valid(int(m["y"]), int(m["m"]), int(m["d"]))
         add([d] if d else [], m.start(), m.end(), "arabic", _weekday_after(text, m.end()))
-    for m in _CHINESE.finditer(text):
+    for m in _CHINESE.finditer(text) if has_year else ():
         y, mo, da = chinese_number(m["y"]), chinese_number(m["m"]), chinese_number(m["d"])
         d = _valid(y, mo, da) if y and mo and da else None
         add([d] if d else [], m.start(), m.end(), "chinese", _weekday_after(text, m.end()))
-    for rx, form in ((_DOTTED, "dotted"), (_DASHED, "dashed"), (_SLASH_YMD, "slashed")):
+    for rx, form, sign in (
+        (_DOTTED, "dotted", "."),
+        (_DASHED, "dashed", "-"),
+        (_SLASH_YMD, "slashed", "/"),
+    ):
+        if sign not in text:
+            continue
         for m in rx.finditer(text):
             d = _valid(int(m["y"]), int(m["m"]), int(m["d"]))
             add([d] if d else [], m.start(), m.end(), form, _weekday_after(text, m.end()))
     for rx, form in ((_SLASH_DMY, "day-first"), (_STACKED, "stacked"))[: 2 if stacked else 1]:
+        if form == "day-first" and "/" not in text:
+            continue
         for m in rx.finditer(text):
             a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
             # Day first is what these papers print; month first only when the day cannot be.

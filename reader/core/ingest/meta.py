@@ -163,6 +163,7 @@ _MONTH_DAY = re.compile(
     r"(?<![年\d一二三四五六七八九十〇])(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*"
     r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]"
 )
+_FULL_DATE_HINT = re.compile(r"年\s*[0-9一二三四五六七八九十]{1,2}\s*月|(?:19|20)\d\d[.-]\d")
 _INFER_WINDOW = 7  # days: an issue reports what happened in the days before it
 
 
@@ -171,6 +172,8 @@ def infer_date(text: str) -> str | None:
     (year, month, day) and another day mentioned within a week after it; the latest of them.
     A lone date, a year from one sentence and a day from another, give nothing. The result is an
     inference, never shown as printed (its provenance is "inferred")."""
+    if not _FULL_DATE_HINT.search(text):
+        return None
     full = [h for h in find_dates(text) if h.form in ("arabic", "chinese", "dotted", "dashed")]
     if not full:
         return None

@@ -130,6 +130,13 @@ _ORG_END = re.compile(
     r"[（(）)“”\"》]*(?:[（(][^（）()]{1,16}[）)])?$|会$|會$"
 )
 _SENT_PUNCT = "。！？!?；;"
+_LONG = 80
+
+
+def _running_text(t: str) -> bool:
+    return ("，" in t or "," in t) and any(c in t for c in _SENT_PUNCT)
+
+
 _MID = "the line before it is cut mid-sentence"
 _SIGNATURE = "a signature above a date"
 _LONE_DATE = "a date on its own (a letter's or a document's)"
@@ -226,7 +233,7 @@ def _strip_decor(t: str) -> str:
 
 
 def _body_like(t: str) -> bool:
-    return cjk_count(t) >= 10 and any(c in t for c in "，。；、,;")
+    return any(c in t for c in "，。；、,;") and cjk_count(t[:40]) >= 10
 
 
 def _column_width(lines: list[PageLine]) -> float:
@@ -293,6 +300,10 @@ def _score(
     usual_gap: int,
 ) -> Decision:
     t = pl.text
+    if len(t) > _LONG and not t.startswith(_CAPTION_START) and _running_text(t):
+        # A long line with sentences in it is running text: no furniture, headline, byline or
+        # caption is that long (and scoring every class on it is what made pages slow).
+        return Decision(pl, BODY, 4.0, ["a long line of running text"])
     bare = _strip_decor(t)
     width = pl.width
     scores: dict[str, float] = {BODY: 1.0}
