@@ -31,7 +31,7 @@ def cjk_count(text: str) -> int:
 # one regular expression instead of a unicodedata call per character (the page model measures
 # every line several times).
 _WIDE = re.compile(
-    "[\u1100-\u115f\u231a\u231b\u2329\u232a\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf"
+    "[\u1100-\u115f\u231a\u231b\u2329\u232a\u2e80-\u2fff\u3001-\u303e\u3041-\u33ff\u3400-\u4dbf"
     "\u4e00-\u9fff\ua000-\ua4cf\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe10-\ufe19"
     "\ufe30-\ufe6f\uff01-\uff60\uffe0-\uffe6\U0001f300-\U0001f64f\U00020000-\U0003fffd]"
 )
