@@ -13,6 +13,7 @@ from reader.cli import main
 from reader.core.ingest.dates import find_dates
 from reader.core.ingest.page import explain, read_page
 from reader.core.ingest.split import split_text
+from reader.core.ingest.text import display_width
 
 
 def kinds(text):
@@ -220,14 +221,26 @@ SENTENCES = [
 ]
 
 
+def _wrap(s, width):
+    """Cut a sentence into lines of `width` ems, as a justified column prints it (digits and
+    punctuation take half a character)."""
+    out, cur = [], ""
+    for ch in s:
+        if display_width(cur + ch) > width:
+            out.append(cur)
+            cur = ""
+        cur += ch
+    return [*out, cur] if cur else out
+
+
 def _page(arts, width, gaps):
     """Articles as a column of `width` characters; `gaps[i]` blank lines after line i. Each
     article opens with its day, as a report does."""
     lines = []
     for n, (head, sents) in enumerate(arts):
         lines.append(head)
-        for s in [f"{n + 4}月{n + 10}日，{SENTENCES[1]}", *sents]:
-            lines += [s[i : i + width] for i in range(0, len(s), width)]
+        for s in [f"{n + 4}月{n + 10}日，{head}相关工作正式启动。", *sents]:
+            lines += _wrap(s, width)
     out = []
     for i, ln in enumerate(lines):
         out.append(ln)
@@ -235,16 +248,23 @@ def _page(arts, width, gaps):
     return "\n".join(out) + "\n"
 
 
-@settings(max_examples=40, deadline=None)
+@st.composite
+def articles(draw):
+    """One to three articles, each a headline and sentences no other article on the page
+    repeats (a page does not print the same sentence in two articles)."""
+    heads = draw(st.lists(st.sampled_from(HEADS), min_size=1, max_size=3, unique=True))
+    sents = draw(st.permutations(SENTENCES))
+    sizes = [draw(st.integers(1, 2)) for _ in heads]
+    out, k = [], 0
+    for head, n in zip(heads, sizes, strict=True):
+        out.append((head, sents[k : k + n]))
+        k += n
+    return out
+
+
+@settings(max_examples=60, deadline=None)
 @given(
-    arts=st.lists(
-        st.tuples(
-            st.sampled_from(HEADS), st.lists(st.sampled_from(SENTENCES), min_size=2, max_size=3)
-        ),
-        min_size=1,
-        max_size=3,
-        unique_by=lambda a: a[0],
-    ),
+    arts=articles(),
     # Hard-wrapped columns. (One paragraph per line with several one-line headlines is not yet
     # read the same both ways: see docs/reading.md.)
     width=st.sampled_from([14, 16]),
@@ -275,7 +295,8 @@ def test_dev_pages_keep_their_figures():
     assert figures["source"] >= 0.65
     assert figures["date"] >= 0.95
     assert figures["page"] >= 0.95
-    assert figures["start_recall"] >= 0.45
+    assert figures["start_recall"] >= 0.5
+    assert figures["precision"] >= 0.3
     assert figures["headline_accuracy"] >= 0.6
     assert figures["repairs"] >= 0.8
     print(json.dumps(figures), os.linesep)

@@ -141,7 +141,9 @@ _MID = "the line before it is cut mid-sentence"
 _SIGNATURE = "a signature above a date"
 _LONE_DATE = "a date on its own (a letter's or a document's)"
 _SALUTATION = "a salutation (同志们：)"
-_CONTEXT_BODY = frozenset({_MID, _SIGNATURE, _LONE_DATE})
+_CUT = "the next line goes on with its sentence"
+_CLAUSE_START = "，、；：。！？）》”,;:!?)"
+_CONTEXT_BODY = frozenset({_MID, _SIGNATURE, _LONE_DATE, _CUT})
 _COMMA = "，,"
 # A line with a run of three Chinese characters or a Latin word has words in it: never noise.
 _WORDS = re.compile(rf"[{CJK}]{{3}}|[A-Za-z]{{4}}")
@@ -379,6 +381,16 @@ def _score(
     date_only = bool(dates) and _date_share(t, dates) >= 0.6
     if date_only and not in_band:
         add(BODY, 1.5, _LONE_DATE)
+    elif (
+        dates
+        and not in_band
+        and dates[-1].end >= len(t) - 1
+        and not has_sent
+        and not inner_comma
+        and 2 <= cjk_count(t[: dates[-1].start]) <= 16
+    ):
+        # 中央军委、中央文革一九六七年八月二十九日: who signed, and when, on one line.
+        add(BODY, 2.5, _SIGNATURE)
     signature = (
         cjk <= 12
         and not has_sent
@@ -388,7 +400,17 @@ def _score(
     )
     if signature:
         add(BODY, 1.5, _SIGNATURE)
-    if _headline_shape(t, col) and cjk >= 2 and not date_only and not signature:
+    # In a narrow column a headline may be only a character or two short of a full line, like a
+    # paragraph's indented first line; what follows tells them apart: a report's opening (11月4日，
+    # 本报讯…) after a headline, the rest of the sentence after a first line.
+    near_full_head = (
+        col <= 30
+        and col * 0.8 < width <= col - 1.5
+        and nxt is not None
+        and bool(_LEAD_AT.match(nxt.text))
+        and _headline_shape(t, 40.0)
+    )
+    if (_headline_shape(t, col) or near_full_head) and cjk >= 2 and not date_only and not signature:
         add(HEADLINE, 1.5, "short or wider than its column, no sentence punctuation")
         opens = prev is None or ends_sentence(prev.text) or not _runs_on(prev.text)
         if opens:
@@ -408,6 +430,8 @@ def _score(
                 add(HEADLINE, -0.8, "ends with a colon")
         if t[:1] in "，、；：,;:" or (prev is not None and prev.text[-1:] in "，、,"):
             add(HEADLINE, -3.0, "starts mid-sentence")
+        if nxt is not None and nxt.text[:1] in _CLAUSE_START:
+            add(BODY, 2.5, _CUT)
     best = max(scores.items(), key=lambda kv: (kv[1], kv[0] == BODY))
     kind = best[0]
     return Decision(pl, kind, round(best[1], 2), why[kind] or ["ordinary text"])

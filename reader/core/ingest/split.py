@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .layout import CREDIT_END, Para, build_paragraphs
-from .page import COLUMN_LABELS, GLUED_LEAD, PageModel, read_page
+from .page import COLUMN_LABELS, GLUED_LEAD, QUOTE_HEADS, PageModel, read_page
 from .text import CJK, bigrams, display_width, ends_sentence, join_wrapped, tidy_spaces
 
 _NUM = "0-9０-９一二三四五六七八九十〇零"
@@ -277,6 +277,8 @@ def _prepare(paras: list[Para]) -> tuple[list[Para], list[tuple[int, Para]]]:
                 p.kind = "head"
             elif model_kind == "signoff" and p.kind != "date_line":
                 p.kind = "signoff"  # a signature stays in its letter's body, as it stands
+            elif model_kind == "body" and p.kind == "head" and "，" in p.text[:-1]:
+                p.kind = "body"  # a comma inside: a clause of running text, never a headline
             elif model_kind == "firm_body" and p.kind in ("head", "head_excl"):
                 # Read beside its neighbours (cut mid-sentence, a signature, a salutation) the
                 # line is text, whatever its own shape says.
@@ -334,7 +336,9 @@ def _prepare(paras: list[Para]) -> tuple[list[Para], list[tuple[int, Para]]]:
 
 
 def _is_label(t: str) -> bool:
-    return bool(_LABEL.match(t)) or bool(COLUMN_LABELS.match(t))
+    """A column's name or a box's head (社论, 【短评】, 毛主席语录): it heads an article but is
+    not its title while a headline stands beside it."""
+    return bool(_LABEL.match(t) or COLUMN_LABELS.match(t) or QUOTE_HEADS.match(t))
 
 
 def _is_section(lines: list[Para], cur: Unit, nxt: Para | None) -> bool:
@@ -349,6 +353,10 @@ def _is_section(lines: list[Para], cur: Unit, nxt: Para | None) -> bool:
         # Markdown: a deeper heading inside an article is a section of it; the same level or
         # higher starts a new article.
         return bool(cur.level) and all(ln.heading > cur.level for ln in lines if ln.heading)
+    if len(cur.text()) < _SECTION_AFTER and not _SECTION_MARK.match(lines[0].text):
+        # A section heading divides an article that has run for a while; after a few lines
+        # (a quotation box, a short notice, a letter) a heading starts the next piece.
+        return False
     return all(display_width(ln.text) <= 20 for ln in lines)
 
 
@@ -360,6 +368,15 @@ def _open_unit(units: list[Unit], pending: Group | None, **kw: object) -> Unit:
         u.level = min((ln.heading for ln in pending.lines if ln.heading), default=0)
     units.append(u)
     return u
+
+
+_DEBUG = False
+# Characters of article text before a heading can be a section of it (unless it is numbered or
+# bulleted as one).
+_SECTION_AFTER = 200
+_SECTION_MARK = re.compile(
+    r"^(?:[◆■●▲★※□◇◎○•·]|[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、])"
+)
 
 
 def _walk(flow: list[Para]) -> tuple[list[Unit], list[Group]]:
@@ -381,6 +398,14 @@ def _walk(flow: list[Para]) -> tuple[list[Unit], list[Group]]:
                 lines.append(flow[j])
                 j += 1
             nxt = flow[j] if j < len(flow) else None
+            if _DEBUG and cur is not None and not cur.closed:
+                print(
+                    "SECTION?",
+                    _is_section(lines, cur, nxt),
+                    len(cur.text()),
+                    [ln.text for ln in lines],
+                    (nxt.text[:15] if nxt else None),
+                )
             if cur is not None and not cur.closed and _is_section(lines, cur, nxt):
                 for ln in lines:
                     ln.kind = "subhead"
@@ -738,6 +763,11 @@ def _build(chain: list[_Piece], captions: list[Para], sim: _Similarity) -> Draft
         else:
             subtitles = [_clean_head(h.text) for h in heads_after if h not in labels]
     body = [p.text for p in paras if p.text]
+    box = [h for h in heads_before if QUOTE_HEADS.match(_clean_head(h.text))]
+    if not title and box:
+        # A quotation box's head (毛主席语录) is the title of the box's text.
+        title = _clean_head(box[0].text)
+        column = None if column == title else column
     if not title:
         title, body = _derive_title(body)
         derived = True
