@@ -415,8 +415,8 @@ def _score(
         opens = prev is None or ends_sentence(prev.text) or not _runs_on(prev.text)
         if opens:
             add(HEADLINE, 0.8, "after a finished sentence or furniture")
-        elif prev is not None and prev.width <= max(col + 1.5, 36):
-            add(BODY, 2.5, _MID)  # a wrapped column line: this one continues it
+        elif prev is not None and col - 2.5 <= prev.width <= max(col + 1.5, 36):
+            add(BODY, 2.5, _MID)  # a full line of a wrapped column: this one continues it
         else:
             add(BODY, 0.5, "after a long line that does not finish its sentence")
         if nxt is not None and _body_like(nxt.text) and nxt.width > width + 2:
@@ -566,6 +566,20 @@ def _banners(ds: list[Decision], top: int, source: Found | None) -> None:
             if d.kind in (HEADLINE, BODY) and len(bare) >= 2 and bare in source.value:
                 d.kind = MASTHEAD
                 d.reasons = [f"a part of the paper's name ({source.value}) in the masthead band"]
+    block = [i for i, d in enumerate(ds[:top]) if d.kind in _BLOCK]
+    if block and block[-1] + 1 < len(ds):
+        first = ds[block[-1] + 1]
+        t = first.line.text
+        if (
+            first.kind == BODY
+            and not any(c in t for c in _SENT_PUNCT)
+            and 4 <= cjk_count(t) <= 24
+            and not ends_sentence(t)
+        ):
+            # The first line under the masthead heads the page's lead article, even with a
+            # comma in it (在工人阶级领导下，认真搞好斗批改).
+            first.kind = HEADLINE
+            first.reasons = ["the first line under the masthead block"]
     heads = [i for i, d in enumerate(ds[:top]) if d.kind == MASTHEAD]
     if not heads:
         return
