@@ -300,3 +300,39 @@ def test_dev_pages_keep_their_figures():
     assert figures["headline_accuracy"] >= 0.6
     assert figures["repairs"] >= 0.8
     print(json.dumps(figures), os.linesep)
+
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "pages"
+
+
+def test_a_modern_pdf_page():
+    """Text of a modern paper's PDF page (written for this test): a running head over three
+    lines, the page's section name, an editor line, headlines with bylines and a caption."""
+    text = (DATA / "modern_pdf.txt").read_text(encoding="utf-8")
+    m = read_page(text)
+    assert (m.source.value, m.date.value, m.page.value) == ("农民日报", "2023-11-17", "4")
+    k = dict(kinds(text))
+    assert k["责编：王晓明 美编：李华"] == "editor_line" and k["要闻"] == "column_label"
+    first, second = split_text(text)
+    assert (first.title, first.column, first.byline) == (
+        "秋粮收购进度过半 市场运行总体平稳",
+        "要闻",
+        "本报记者 张伟",
+    )
+    assert "责编" not in first.body and first.paragraphs[0].startswith("本报讯")
+    assert second.title == "冬小麦播种基本结束"
+    assert second.paragraphs[0].startswith("新华社北京11月16日电")  # a lead is not run in
+    assert second.captions == ["图为河南某地农民在田间查看麦苗长势。记者 刘强 摄"]
+
+
+def test_a_traditional_front_page():
+    """A Hong Kong front page in traditional characters (written for this test): the date
+    stacked over three lines, a lettered folio, 本報訊 and a 下轉 marker."""
+    text = (DATA / "hk_front.txt").read_text(encoding="utf-8")
+    m = read_page(text)
+    assert (m.source.value, m.date.value, m.page.value) == ("頭條日報", "2025-02-18", "1")
+    first, second = split_text(text)
+    assert first.title == "港股今日回升 恒指收市升三百點"
+    assert second.title == "市民排隊購買紀念鈔"
+    assert second.continues_to_page == 3 and second.byline is None
+    assert "下轉" not in second.body

@@ -171,7 +171,7 @@ _SOFT_END = "：:"
 _ANY_PUNCT = "。，、；：！？,;:!?"
 # A closing credit "（某某）" ends an article; a "(上接第一版)" starts a continuation.
 CREDIT_END = re.compile(r"[。！？!?…”」』]\s*[（(][^（）()，。,]{1,20}[）)]\s*$")
-MARKER_START = re.compile(r"^[（(]\s*(?:上接|接上|续|紧接)")
+MARKER_START = re.compile(r"^[（(〔【\[]\s*(?:上接|接上|续|續|紧接|緊接)")
 _MID_PUNCT = "，、,"
 _ENUM = re.compile(
     r"^(?:\d{1,2}[.．、]|[（(]\d{1,2}[）)]|[一二三四五六七八九十]{1,3}、|[◆■●▲★※□◇])"

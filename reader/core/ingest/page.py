@@ -95,7 +95,11 @@ QUOTE_HEADS = re.compile(
 COLUMN_LABELS = re.compile(
     r"^(?:社论|社論|短评|短評|编者按|編者按|编后|編後|本报评论员|本報評論員|评论员文章|評論員文章|"
     r"时评|時評|述评|述評|快评|快評|专栏|專欄|来信|來信|读者来信|讀者來信|简讯|簡訊|小资料|知识窗|"
-    r"链接|鏈接|图片新闻|圖片新聞|本报观察|本報觀察|观察|觀察|特稿|通讯|通訊|专访|專訪|综述|綜述)$"
+    r"链接|鏈接|图片新闻|圖片新聞|本报观察|本報觀察|观察|觀察|特稿|通讯|通訊|专访|專訪|综述|綜述|"
+    # A page's section name, printed in its running head (版名).
+    r"要闻|要聞|综合|綜合|国内|國內|国际|國際|港聞|港闻|地方|本地|体育|體育|财经|財經|经济|經濟|"
+    r"文化|社会|社會|评论|評論|副刊|专版|專版|专题|專題|时政|時政|理论|理論|民生|法治|教育|科技|"
+    r"健康|视点|視點|娱乐|娛樂|广告|廣告)$"
 )
 _BRACKETED = re.compile(r"^[（(【\[〔][^（）()]{1,16}[）)】\]〕]$")
 _BYLINE = re.compile(
@@ -167,6 +171,7 @@ class Decision:
     score: float
     reasons: list[str] = field(default_factory=list)
     cut: int | None = None  # a run-in headline ends here (offset into the line's text)
+    stacked: str | None = None  # part of a date printed over several lines: that date
 
     @property
     def firm(self) -> bool:
@@ -475,8 +480,8 @@ def _headline_shape(t: str, col: float) -> bool:
 def _run_in(d: Decision, prev: Decision | None) -> int | None:
     """Where a headline run into its body on one line ends (首长支持揪刘尖兵七月二十五日晚…)."""
     t = d.line.text
-    if d.kind != BODY:
-        return None
+    if d.kind != BODY or _LEAD_AT.match(t) or GLUED_LEAD.match(t):
+        return None  # the line opens with its lead (新华社北京11月16日电): nothing run in
     if prev is not None and prev.kind == BODY and not ends_sentence(prev.line.text):
         return None
     m = _LEAD_AT.search(t, 4, 40)
@@ -514,6 +519,7 @@ def read_page(text: str) -> PageModel:
         if d.cut is not None:
             d.reasons.append("a headline run into its body: cut before the lead")
         decisions.append(d)
+    _stacked_dates(decisions, top)
     _masthead_block(decisions, top, foot)
     _headless(decisions)
     model = PageModel(decisions, col)
@@ -523,6 +529,29 @@ def read_page(text: str) -> PageModel:
 
 
 _BLOCK = frozenset({MASTHEAD, ISSUE_LINE, IMPRINT, FOLIO})
+
+
+def _stacked_dates(ds: list[Decision], top: int) -> None:
+    """Day, month and year (and weekday) printed on lines of their own in the masthead band
+    (18 / 02 / TUE·2025) are one issue date, not a folio and two numbers."""
+    short = [d for d in ds[:top] if len(d.line.text) <= 12 and d.kind != BODY or d.kind == FOLIO]
+    if len(short) < 2:
+        return
+    joined, spans = "", []
+    for d in short:
+        start = len(joined) + (1 if joined else 0)
+        joined = f"{joined} {d.line.text}" if joined else d.line.text
+        spans.append((start, len(joined), d))
+    for h in find_dates(joined, stacked=True):
+        if h.form != "stacked":
+            continue
+        parts = [d for a, b, d in spans if a < h.end and b > h.start]
+        if len(parts) < 2:
+            continue
+        for d in parts:
+            d.kind = ISSUE_LINE
+            d.stacked = h.iso
+            d.reasons = [f"part of a date printed over lines ({h.iso})"]
 
 
 def _masthead_block(ds: list[Decision], top: int, foot: int) -> None:
@@ -636,7 +665,6 @@ def _facts(model: PageModel, lines: list[PageLine], top: int, foot: int) -> None
                     break
     # The issue date: on a band line, never a founding date, a weekday that fits counts.
     cands: list[tuple[float, str, int]] = []
-    joined_top = " ".join(d.line.text for d in ds[:top] if d.kind != BODY)
     for d in band:
         if d.kind not in (ISSUE_LINE, MASTHEAD, FOLIO, FURNITURE, HEADLINE, IMPRINT):
             continue
@@ -649,11 +677,9 @@ def _facts(model: PageModel, lines: list[PageLine], top: int, foot: int) -> None
             s += {True: 1.0, False: -1.5, None: 0.0}[h.weekday_ok]
             s += 0.5 if d.line.index < top else 0.0
             cands.append((s, h.iso, d.line.index))
-    if not cands and joined_top:
-        # A date stacked over several short lines (18 / 02 / TUE·2025).
-        for h in find_dates(joined_top, stacked=True):
-            if h.form == "stacked":
-                cands.append((1.0, h.iso, 0))
+    stacked = next((d for d in ds if d.stacked), None)
+    if not cands and stacked is not None and stacked.stacked:
+        cands.append((1.0, stacked.stacked, stacked.line.index))
     if cands:
         cands.sort(key=lambda c: (-c[0], c[2]))
         s, iso, idx = cands[0]
@@ -661,7 +687,7 @@ def _facts(model: PageModel, lines: list[PageLine], top: int, foot: int) -> None
             model.date = Found(iso, idx, "issue line")
     # The page number: a folio, or 第N版 on a band line; a front page's masthead block says 1.
     for d in band:
-        if d.kind not in (FOLIO, ISSUE_LINE, MASTHEAD):
+        if d.kind not in (FOLIO, ISSUE_LINE, MASTHEAD) or d.stacked:
             continue
         folded = fold_width(d.line.text)
         fm = _FOLIO_ONLY.match(folded)

@@ -19,11 +19,12 @@ from .page import COLUMN_LABELS, GLUED_LEAD, QUOTE_HEADS, PageModel, read_page
 from .text import CJK, bigrams, display_width, ends_sentence, join_wrapped, tidy_spaces
 
 _NUM = "0-9０-９一二三四五六七八九十〇零"
+# Continuation markers in both scripts, with OCR's bracket variants and lettered pages (A3).
 MARKER = re.compile(
-    rf"[（(]\s*(?P<dir>上接|接上|紧接|下转|下装|下接|转至|转|接|续)\s*第?\s*(?P<page>[{_NUM}]+)\s*"
-    r"(?:版|页|面)\s*[）)]"
+    r"[（(〔【\[]\s*(?P<dir>上接|接上|紧接|緊接|下转|下轉|下装|下接|转至|轉至|转|轉|接|续|續)\s*第?\s*"
+    rf"(?P<page>[A-H]?\s?[{_NUM}]+)\s*(?:版|页|頁|面)\s*[）)〕】\]]"
 )
-_FROM_DIRS = {"上接", "接上", "紧接", "接", "续"}
+_FROM_DIRS = {"上接", "接上", "紧接", "緊接", "接", "续", "續"}
 
 _CREDIT_ONLY = re.compile(r"[（(][^（）()。，,]{1,24}[）)]")
 _PHOTO_CREDIT_ONLY = re.compile(
@@ -55,7 +56,9 @@ _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"
 
 
 def parse_page_number(s: str) -> int | None:
-    s = s.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    s = s.translate(str.maketrans("０１２３４５６７８９", "0123456789")).replace(" ", "")
+    if len(s) > 1 and s[0] in "ABCDEFGH":
+        s = s[1:]  # a section's page: A3 is page 3 of section A
     if s.isdigit():
         return int(s)
     if s == "十":
