@@ -56,7 +56,9 @@ def citation(mark: Mark, style: str = "gbt7714") -> str:
     """GB/T 7714-2015 for a newspaper article (作者. 题名[N]. 报纸名, 出版日期(版次).), or the
     plain "source, date, title"."""
     if style == "plain":
-        return ", ".join([mark.source or "未注明来源", mark.date or "未注明日期", _title(mark)])
+        return ", ".join(
+            [mark.source or "未注明来源", _cited_date(mark) or "未注明日期", _title(mark)]
+        )
     if style != "gbt7714":
         raise ValueError(style)
     names = authors(mark)
@@ -65,9 +67,17 @@ def citation(mark: Mark, style: str = "gbt7714") -> str:
         shown = names[:MAX_AUTHORS]
         head = ", ".join(shown) + (", 等" if len(names) > MAX_AUTHORS else "") + ". "
     source = mark.source or "[出版者不详]"
-    date = mark.date or "[出版日期不详]"
+    date = _cited_date(mark) or "[出版日期不详]"
     page = f"({mark.page})" if mark.page else ""
     return f"{head}{_title(mark)}[N]. {source}, {date}{page}."
+
+
+def _cited_date(mark: Mark) -> str | None:
+    """The date as cited: an inferred one in square brackets, as GB/T 7714 writes a date
+    supplied by the cataloguer rather than printed ([2022-04-19])."""
+    if mark.date and mark.date_inferred:
+        return f"[{mark.date}]"
+    return mark.date
 
 
 def quote_entities(mark: Mark, entities: Iterable[Entity]) -> list[dict[str, Any]]:
@@ -147,8 +157,8 @@ def write_markdown(recs: list[dict[str, Any]], head: dict[str, Any]) -> bytes:
 
 
 CSV_COLUMNS = (
-    "id", "quote", "note", "tags", "colour", "title", "source", "date", "page", "article_id",
-    "start", "end", "detached", "entities", "citation", "citation_plain", "created", "updated",
+    "id", "quote", "note", "tags", "colour", "title", "source", "date", "date_inferred", "page",
+    "article_id", "start", "end", "detached", "entities", "citation", "citation_plain", "created", "updated",
     "exported_at", "app_version",
 )  # fmt: skip
 _FORMULA = re.compile(r"^[=+@\t\r]|^-(?![\d.])")
@@ -170,6 +180,7 @@ def write_csv(recs: list[dict[str, Any]], head: dict[str, Any]) -> bytes:
         row["entities"] = _entity_list(r)
         row["citation_plain"] = r["citation_plain"]
         row["detached"] = "yes" if r["detached"] else ""
+        row["date_inferred"] = "yes" if r.get("date_inferred") else ""
         row["exported_at"], row["app_version"] = head["exported_at"], head["app_version"]
         writer.writerow([_cell(row[c]) for c in CSV_COLUMNS])
     # With a BOM Excel reads the file as UTF-8, so Chinese opens as Chinese.

@@ -23,7 +23,7 @@ from typing import Any
 from reader.core.corpus import corpus_label
 from reader.core.models import Article
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 CONTEXT = 40  # characters of context kept each side of the quote for re-anchoring
 COLOURS = ("yellow", "green", "blue", "pink", "purple")
 COLOUR_NAMES_ZH = {"yellow": "黄", "green": "绿", "blue": "蓝", "pink": "粉", "purple": "紫"}
@@ -56,6 +56,10 @@ MIGRATIONS: tuple[str, ...] = (
         byline TEXT
     );
     CREATE INDEX marks_article ON marks (article_id);
+    """,
+    # 2: whether the article's date was inferred rather than printed (cited as such).
+    """
+    ALTER TABLE marks ADD COLUMN date_inferred INTEGER NOT NULL DEFAULT 0;
     """,
 )
 
@@ -120,6 +124,7 @@ class Mark:
     date: str | None = None
     page: int | None = None
     byline: str | None = None
+    date_inferred: bool = False  # the date is the reader's inference, not printed on the page
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def to_json(self) -> dict[str, Any]:
@@ -165,6 +170,7 @@ class Mark:
                 date=_opt_str(data.get("date")),
                 page=int(page) if isinstance(page, int | str) and str(page).isdigit() else None,
                 byline=_opt_str(data.get("byline")),
+                date_inferred=bool(data.get("date_inferred", False)),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise MarkStoreError("bad-mark", f"not a mark record ({exc})") from exc
@@ -222,7 +228,14 @@ def _article_fields(article: Article) -> dict[str, Any]:
         "date": article.date,
         "page": article.page,
         "byline": article.byline,
+        "date_inferred": article.date is not None and date_is_inferred(article.provenance.date),
     }
+
+
+def date_is_inferred(how: str) -> bool:
+    """Whether a date found this way is an inference (from the text's own dates, or another
+    page of the same issue), not a date printed on the page or given by the user."""
+    return how in ("inferred", "neighbours")
 
 
 def edited(mark: Mark, **changes: Any) -> Mark:
@@ -326,6 +339,7 @@ def place(mark: Mark, candidates: list[Article]) -> Mark:
 _COLUMNS = (
     "id", "article_id", "page_key", "start", "end", "quote", "before", "after", "colour", "tags",
     "note", "created", "updated", "detached", "title", "source", "date", "page", "byline",
+    "date_inferred",
 )  # fmt: skip
 _SELECT = "SELECT " + ", ".join(f'"{c}"' for c in _COLUMNS) + " FROM marks"
 _UPSERT = (
@@ -341,6 +355,7 @@ def _row(mark: Mark) -> tuple[Any, ...]:
     data = mark.to_json()
     data["tags"] = json.dumps(list(mark.tags), ensure_ascii=False)
     data["detached"] = int(mark.detached)
+    data["date_inferred"] = int(mark.date_inferred)
     return tuple(data[c] for c in _COLUMNS)
 
 
@@ -352,6 +367,7 @@ def _mark(row: tuple[Any, ...]) -> Mark:
         tags = []
     data["tags"] = clean_tags(str(t) for t in tags) if isinstance(tags, list) else ()
     data["detached"] = bool(data["detached"])
+    data["date_inferred"] = bool(data["date_inferred"])
     return Mark(**data)
 
 

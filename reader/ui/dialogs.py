@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.files import readable_name
 from reader.core.ingest.meta import parse_user_date
+from reader.core.marks import date_is_inferred
 from reader.core.models import Page, Problem
 
 from . import prefs as prefs_mod
@@ -137,6 +138,16 @@ class MetadataDialog(QDialog):
         self.date = QLineEdit(page.date or "", self)
         self.date.setPlaceholderText(self.tr("YYYY-MM-DD, or empty if unknown"))
         form.addRow(self.tr("&Date:"), self.date)
+        if page.date and date_is_inferred(page.provenance.date):
+            inferred = QLabel(
+                self.tr(
+                    "This date is not printed on the page: it was inferred from the dates in "
+                    "its text. Citations show it in square brackets until you confirm it here."
+                )
+            )
+            inferred.setObjectName("inferredDateNote")
+            inferred.setWordWrap(True)
+            form.addRow(inferred)
         self.error = QLabel("")
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         form.addRow(self.error)

@@ -8,6 +8,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QFont
 
 from reader.core.browse import Node, article_nodes, build_tree
+from reader.core.marks import date_is_inferred
 from reader.core.models import Article
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -151,14 +152,22 @@ class LibraryTreeModel(QAbstractItemModel):
         if node.kind == "source":
             return node.label or self.tr("Unknown source")
         if node.kind == "date":
-            return node.label or self.tr("Unknown date")
+            if not node.label:
+                return self.tr("Unknown date")
+            arts = [c.article for c in node.children if c.article is not None]
+            if arts and all(date_is_inferred(a.provenance.date) for a in arts):
+                return self.tr("%1 (inferred)").replace("%1", node.label)
+            return node.label
         return node.label
 
     def _tooltip(self, node: Node) -> str:
         a = node.article
         if a is None:
             return self.tr("%n article(s)", "", node.count)
-        parts = [a.title, " · ".join(p for p in (a.source, a.date) if p), a.file]
+        date = a.date
+        if date and date_is_inferred(a.provenance.date):
+            date = self.tr("%1 (inferred from the text, not printed)").replace("%1", date)
+        parts = [a.title, " · ".join(p for p in (a.source, date) if p), a.file]
         if a.title_derived:
             parts.append(self.tr("Title derived from the first sentence"))
         return "\n".join(p for p in parts if p)

@@ -24,6 +24,7 @@ from reader.core.export import (
     read_marks_file,
 )
 from reader.core.marks import MarkStore, new_mark
+from reader.core.models import Provenance
 
 from .test_marks import BODY, article, span
 
@@ -195,3 +196,18 @@ def test_a_file_that_is_not_an_export_is_refused(tmp_path: Path) -> None:
         path.write_text(content, encoding="utf-8")
         with pytest.raises(ExportError):
             read_marks_file(path)
+
+
+def test_an_inferred_date_is_cited_in_brackets(tmp_path: Path) -> None:
+    a = article()
+    a.provenance = Provenance(date="inferred")
+    m = new_mark(a, *span("林武"))
+    assert m.date_inferred
+    assert "太原日报, [2022-11-24](1)." in citation(m)
+    assert citation(m, "plain").startswith("太原日报, [2022-11-24], ")
+    printed = new_mark(article(), *span("林武"))
+    assert not printed.date_inferred and "2022-11-24(1)" in citation(printed)
+    store = MarkStore(tmp_path / "marks.sqlite")
+    store.put(m)
+    assert store.get(m.id).date_inferred  # kept in the database
+    store.close()

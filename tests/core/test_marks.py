@@ -373,3 +373,23 @@ def test_cli_add_list_export_import(tmp_path: Path, seeds_dir: Path) -> None:
     not_marks.write_text('{"hello": 1}', encoding="utf-8")
     r = cli("marks", "import", str(not_marks), data=empty)
     assert r.returncode == 4 and "not a Press Reader marks file" in r.stderr
+
+
+def test_a_version_1_database_gains_the_inferred_date_column(tmp_path: Path) -> None:
+    from reader.core.marks import MIGRATIONS
+
+    path = tmp_path / "marks.sqlite"
+    db = sqlite3.connect(path)
+    db.executescript(MIGRATIONS[0])
+    db.execute("PRAGMA user_version = 1")
+    db.execute(
+        'INSERT INTO marks (id, article_id, start, "end", quote, created, updated, date) '
+        "VALUES ('m1', 'a1', 0, 2, '林武', '2022-11-24T10:00:00+08:00', "
+        "'2022-11-24T10:00:00+08:00', '2022-11-24')"
+    )
+    db.commit()
+    db.close()
+    store = MarkStore(path)
+    got = store.get("m1")
+    assert got is not None and got.quote == "林武" and got.date_inferred is False
+    store.close()

@@ -74,3 +74,37 @@ def test_layout_has_meta_line_links_and_captions(qtbot):
     assert text.index("正文。") < text.index("图为")
     view.anchorClicked.emit(__import__("PySide6.QtCore", fromlist=["QUrl"]).QUrl("article:prev-id"))
     assert seen == ["prev-id"]
+
+
+def test_an_inferred_date_is_shown_as_inferred(qtbot):
+    from reader.core.models import Provenance
+
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.show_article(article("正文。", provenance=Provenance(date="inferred")))
+    assert "太原日报  ·  2022-11-24 (inferred)  ·  Page 1" in view.toPlainText()
+    view.show_article(article("正文。"))
+    assert "(inferred)" not in view.toPlainText()
+
+
+def test_the_tree_and_the_edit_dialog_say_a_date_was_inferred(qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel
+
+    from reader.core.models import Page, Provenance
+    from reader.ui.dialogs import MetadataDialog
+    from reader.ui.tree_model import LibraryTreeModel
+
+    prov = Provenance(date="inferred")
+    a = article("正文。", provenance=prov)
+    page = Page("x.txt", "c", "/c/x.txt", "utf-8", "正文。", "太原日报", "2022-11-24", 1, prov, [a])
+    model = LibraryTreeModel()
+    model.set_articles([a])
+    source = model.index(0, 0)
+    date = model.index(0, 0, source)
+    assert model.data(date, Qt.ItemDataRole.DisplayRole).startswith("2022-11-24 (inferred)")
+    art = model.index(0, 0, date)
+    assert "inferred from the text" in model.data(art, Qt.ItemDataRole.ToolTipRole)
+    dialog = MetadataDialog(page, ["太原日报"])
+    qtbot.addWidget(dialog)
+    assert dialog.findChild(QLabel, "inferredDateNote") is not None
