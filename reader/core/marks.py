@@ -12,6 +12,7 @@ import re
 import shutil
 import sqlite3
 import tempfile
+import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
@@ -371,6 +372,21 @@ def _mark(row: tuple[Any, ...]) -> Mark:
     return Mark(**data)
 
 
+def _set_wal(db: sqlite3.Connection, wait: float = 5.0) -> None:
+    """Switch to WAL. SQLite answers "database is locked" at once, without its busy handler,
+    while another process holds a lock on a file still in rollback mode (two first launches
+    creating it together); so wait and try again, as the busy timeout would."""
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
 def _later(a: str, b: str) -> bool:
     """Whether time stamp `a` is after `b` (ISO 8601, any offsets; text order if unparsable)."""
     try:
@@ -476,7 +492,7 @@ class MarkStore:
                 "it is open read-only.",
             )
         if self.path is not None:
-            db.execute("PRAGMA journal_mode = WAL")
+            _set_wal(db)
             # FULL: a committed mark survives a power cut, not only a crash of the app
             db.execute("PRAGMA synchronous = FULL")
         if version < SCHEMA_VERSION and version > 0:

@@ -295,10 +295,10 @@ def test_dev_pages_keep_their_figures():
     assert figures["source"] >= 0.65
     assert figures["date"] >= 0.95
     assert figures["page"] >= 0.95
-    assert figures["start_recall"] >= 0.5
-    assert figures["precision"] >= 0.3
-    assert figures["headline_accuracy"] >= 0.6
-    assert figures["repairs"] >= 0.8
+    assert figures["start_recall"] >= 0.6
+    assert figures["precision"] >= 0.35
+    assert figures["headline_accuracy"] >= 0.65
+    assert figures["repairs"] >= 0.7
     print(json.dumps(figures), os.linesep)
 
 
@@ -336,3 +336,46 @@ def test_a_traditional_front_page():
     assert second.title == "市民排隊購買紀念鈔"
     assert second.continues_to_page == 3 and second.byline is None
     assert "下轉" not in second.body
+
+
+def _interleave(*columns):
+    from itertools import zip_longest
+
+    return [line for row in zip_longest(*columns) for line in row if line is not None]
+
+
+# Two justified columns (a column cuts its lines anywhere, words included).
+COL_A = _wrap(
+    "省委常委会议强调，要把思想和行动统一到党中央决策部署上来，坚定不移推进高质量发展，"
+    "统筹做好疫情防控和经济社会发展各项工作，确保各项任务落到实处见到实效，以实际行动"
+    "迎接党的二十大胜利召开。",
+    15,
+)
+COL_B = _wrap(
+    "市政府常务会议研究了冬季供暖保障工作，要求各供热企业提前做好设备检修和燃料储备，"
+    "确保居民按时供热温暖过冬，同时加强安全生产监管，坚决防范各类事故发生，切实保障"
+    "人民群众生命财产安全。",
+    15,
+)
+
+
+def test_two_columns_read_line_by_line_are_put_back_in_order():
+    from reader.core.ingest.columns import reading_order
+
+    lines = _interleave(COL_A, COL_B)
+    order = reading_order(lines)
+    assert [lines[i] for i in order] == COL_A + COL_B
+    # Text that is in order stays as it is.
+    assert reading_order(COL_A + COL_B) == list(range(len(COL_A + COL_B)))
+    page = "\n".join(["省委常委会议召开", *lines])
+    (d,) = split_text(page)
+    assert "高质量发展" in d.body and "燃料储备" in d.body
+
+
+def test_reading_order_leaves_the_seeds_alone(seeds_dir):
+    from reader.core.ingest.columns import reading_order
+    from reader.core.ingest.page import page_lines
+
+    for f in sorted(seeds_dir.glob("*.txt")):
+        texts = [pl.text for pl in page_lines(f.read_text(encoding="utf-8"))]
+        assert reading_order(texts) == list(range(len(texts))), f.name

@@ -33,6 +33,7 @@ class Line:
     heading: int = 0
     kind: str = ""  # the page model's class of the line ("" when read without one)
     firm: bool = False  # the model read it as text because of its neighbours
+    n: int = -1  # which non-blank line of the page it is (or was cut from)
 
     @cached_property
     def text(self) -> str:
@@ -95,14 +96,32 @@ def split_lines(text: str, model: PageModel | None = None) -> list[Line]:
         indented = raw[:1] in (" ", "\t", "\u3000")
         if d is not None and d.cut:
             cut = d.line.start - start + d.cut
-            lines.append(Line(rstripped[:cut], start, start + cut, blank, indented, 0, HEADLINE))
-            lines.append(Line(rstripped[cut:], start + cut, start + len(rstripped), 0, False))
+            lines.append(
+                Line(rstripped[:cut], start, start + cut, blank, indented, 0, HEADLINE, n=n - 1)
+            )
+            lines.append(
+                Line(rstripped[cut:], start + cut, start + len(rstripped), 0, False, n=n - 1)
+            )
         else:
             firm = d is not None and d.firm
             lines.append(
-                Line(rstripped, start, start + len(rstripped), blank, indented, heading, kind, firm)
+                Line(
+                    rstripped,
+                    start,
+                    start + len(rstripped),
+                    blank,
+                    indented,
+                    heading,
+                    kind,
+                    firm,
+                    n - 1,
+                )
             )
         blank = 0
+    if model is not None and model.order and model.order != sorted(model.order):
+        # Two columns read line by line into one: each column's lines together again.
+        rank = {line: pos for pos, line in enumerate(model.order)}
+        lines.sort(key=lambda ln: rank.get(ln.n, ln.n))
     return lines
 
 
@@ -228,18 +247,23 @@ def _para_from_lines(lines: list[Line], region_break: bool, wrapped: bool) -> Pa
         joined = join_wrapped(joined, undo_letter_spacing(ln.text))
     heading = lines[0].heading
     text = joined
+    contiguous = all(a.end <= b.start for a, b in zip(lines, lines[1:], strict=False))
     if heading:
         m = _HEADING.match(text)
         text = m.group(2) if m else text
     para = Para(
         text=tidy_spaces(text, numbers=wrapped),
         raw=raw_joined,
-        start=lines[0].start,
-        end=lines[-1].end,
+        start=min(ln.start for ln in lines),
+        end=max(ln.end for ln in lines),
         region_break=region_break,
         heading=heading,
         wrapped=wrapped,
     )
+    if not contiguous:
+        # Lines put back in their column's order: the paragraph comes from each of them, not
+        # from everything between its first and last.
+        para.extra["spans"] = [(ln.start, ln.end) for ln in lines]
     if len(lines) == 1 and lines[0].kind:
         kind = lines[0].kind
         para.extra["page_kind"] = "firm_body" if lines[0].firm and kind != "signoff" else kind

@@ -20,6 +20,7 @@ import re
 import statistics
 from dataclasses import dataclass, field
 
+from .columns import reading_order
 from .dates import DateHit, chinese_number, find_dates, fold_width
 from .text import CJK, cjk_count, display_width, ends_sentence
 
@@ -202,6 +203,9 @@ class PageModel:
     date: Found | None = None
     page: Found | None = None
     issue: Found | None = None
+    # The order to read the lines in (indices into decisions): the page's order, except runs of
+    # two columns interleaved line by line (see columns.py).
+    order: list[int] = field(default_factory=list)
 
     def kind_at(self, start: int) -> str | None:
         for d in self.decisions:
@@ -523,6 +527,9 @@ def read_page(text: str) -> PageModel:
     _masthead_block(decisions, top, foot)
     _headless(decisions)
     model = PageModel(decisions, col)
+    model.order = reading_order(
+        [d.line.text for d in decisions], [d.kind == BODY for d in decisions]
+    )
     _facts(model, lines, top, foot)
     _banners(decisions, top, model.source)
     return model
@@ -601,6 +608,7 @@ def _banners(ds: list[Decision], top: int, source: Found | None) -> None:
         t = first.line.text
         if (
             first.kind == BODY
+            and any(c in t for c in _COMMA)  # without one, the line's own shape decides
             and not any(c in t for c in _SENT_PUNCT)
             and 4 <= cjk_count(t) <= 24
             and not ends_sentence(t)
