@@ -262,13 +262,12 @@ def articles(draw):
     return out
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(
     arts=articles(),
-    # Hard-wrapped columns. (One paragraph per line with several one-line headlines is not yet
-    # read the same both ways: see docs/reading.md.)
-    width=st.sampled_from([14, 16]),
-    gaps=st.sampled_from([[0], [1], [2]]),  # no blank lines, one after each line, doubled
+    width=st.sampled_from([14, 16, 200]),  # hard-wrapped columns, or one paragraph per line
+    # No blank lines, one after each line, doubled, or an irregular rhythm.
+    gaps=st.sampled_from([[0], [1], [2], [1, 2], [0, 1], [1, 1, 2]]),
 )
 def test_removing_or_doubling_blank_lines_leaves_the_article_starts(arts, width, gaps):
     plain = [d.title for d in split_text(_page(arts, width, [0]))]
@@ -296,7 +295,7 @@ def test_dev_pages_keep_their_figures():
     assert figures["date"] >= 0.95
     assert figures["page"] >= 0.95
     assert figures["start_recall"] >= 0.6
-    assert figures["precision"] >= 0.35
+    assert figures["precision"] >= 0.4
     assert figures["headline_accuracy"] >= 0.65
     assert figures["repairs"] >= 0.7
     print(json.dumps(figures), os.linesep)

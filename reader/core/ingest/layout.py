@@ -34,6 +34,7 @@ class Line:
     kind: str = ""  # the page model's class of the line ("" when read without one)
     firm: bool = False  # the model read it as text because of its neighbours
     n: int = -1  # which non-blank line of the page it is (or was cut from)
+    joins_prev: bool = False  # the model says the sentence runs on from the line before
 
     @cached_property
     def text(self) -> str:
@@ -118,6 +119,13 @@ def split_lines(text: str, model: PageModel | None = None) -> list[Line]:
                 )
             )
         blank = 0
+    if model is not None:
+        ds = model.decisions
+        for a, b in zip(lines, lines[1:], strict=False):
+            if 0 <= a.n < len(ds) and 0 <= b.n < len(ds) and b.n == a.n + 1:
+                da, db = ds[a.n], ds[b.n]
+                both_text = da.kind == db.kind == "body" and not (da.signoff or db.signoff)
+                b.joins_prev = both_text and (da.runs_on or db.continues)
     if model is not None and model.order and model.order != sorted(model.order):
         # Two columns read line by line into one: each column's lines together again.
         rank = {line: pos for pos, line in enumerate(model.order)}
@@ -139,7 +147,9 @@ def _regions(lines: list[Line]) -> list[list[Line]]:
     usual = _usual_gap(lines)
     regions: list[list[Line]] = [[lines[0]]]
     for ln in lines[1:]:
-        if ln.gap_before > usual or (usual > 0 and ln.gap_before < usual) or ln.indented:
+        if ln.joins_prev:
+            regions[-1].append(ln)  # an open sentence is joined across white space
+        elif ln.gap_before > usual or (usual > 0 and ln.gap_before < usual) or ln.indented:
             regions.append([ln])
         else:
             regions[-1].append(ln)
@@ -276,8 +286,15 @@ def build_paragraphs(text: str, model: PageModel | None = None) -> list[Para]:
         wrapped = _is_wrapped_region(region)
         first = True
         if not wrapped:
+            # One paragraph per line, except where the page model says a sentence runs on.
+            groups: list[list[Line]] = []
             for ln in region:
-                paras.append(_para_from_lines([ln], first, False))
+                if groups and ln.joins_prev:
+                    groups[-1].append(ln)
+                else:
+                    groups.append([ln])
+            for group in groups:
+                paras.append(_para_from_lines(group, first, len(group) > 1))
                 first = False
             continue
         current: list[Line] = []

@@ -148,7 +148,8 @@ _LONE_DATE = "a date on its own (a letter's or a document's)"
 _SALUTATION = "a salutation (同志们：)"
 _CUT = "the next line goes on with its sentence"
 _CLAUSE_START = "，、；：。！？）》”,;:!?)"
-_CONTEXT_BODY = frozenset({_MID, _SIGNATURE, _LONE_DATE, _CUT})
+_FULL = "as wide as the column and cut mid-sentence"
+_CONTEXT_BODY = frozenset({_MID, _SIGNATURE, _LONE_DATE, _CUT, _FULL})
 _COMMA = "，,"
 # A line with a run of three Chinese characters or a Latin word has words in it: never noise.
 _WORDS = re.compile(rf"[{CJK}]{{3}}|[A-Za-z]{{4}}")
@@ -179,6 +180,17 @@ class Decision:
         """Text because of its neighbours (cut mid-sentence, a signature, a date under one, a
         salutation), whatever the line's own shape says."""
         return self.kind == BODY and any(r in _CONTEXT_BODY for r in self.reasons)
+
+    @property
+    def runs_on(self) -> bool:
+        """A full line cut mid-sentence, or one whose next line goes on with its sentence: the
+        paragraph continues on the next line, whatever white space stands between them."""
+        return self.kind == BODY and any(r in (_FULL, _CUT) for r in self.reasons)
+
+    @property
+    def continues(self) -> bool:
+        """This line goes on with the sentence of the line before it."""
+        return self.kind == BODY and _MID in self.reasons
 
     @property
     def signoff(self) -> bool:
@@ -248,9 +260,17 @@ def _body_like(t: str) -> bool:
 
 
 def _column_width(lines: list[PageLine]) -> float:
-    full = [pl.width for pl in lines if not ends_sentence(pl.text)]
-    full = [w for w in full if w >= 6]
+    """The width of the page's column: its full lines (cut mid-sentence, with punctuation in
+    them); on a page of one paragraph per line, where every line ends a sentence, its text lines.
+    Lines with no punctuation at all may be headlines and never measure it."""
+    full = [
+        pl.width
+        for pl in lines
+        if not ends_sentence(pl.text) and cjk_count(pl.text) >= 4 and _has_punct(pl.text)
+    ]
     if len(full) < 3:
+        full = [pl.width for pl in lines if _has_punct(pl.text)]
+    if not full:
         full = [pl.width for pl in lines] or [20.0]
     return float(statistics.median_high(full))
 
@@ -335,7 +355,13 @@ def _score(
     if inner_comma:
         add(BODY, 1.0, "comma inside")
     if col and abs(width - col) <= 1.0:
-        add(BODY, 1.0, "as wide as the column")
+        if ends_sentence(t) or _has_punct(t[-1:]) or col > 30:
+            add(BODY, 1.0, "as wide as the column")
+        else:
+            # A full line of a narrow column cut mid-sentence: the paragraph goes on. (A long
+            # line of one-paragraph-per-line text cut mid-sentence may go on anywhere: after a
+            # caption, or in another article; the splitter finds where by content.)
+            add(BODY, 1.0, _FULL)
     if not _WORDS.search(t) and cjk <= len(t) // 4 and not dates and not _FOLIO_ONLY.match(t):
         add(FURNITURE, 3.0, "no word in it (symbols or OCR noise)")
     # Mastheads and issue lines.
