@@ -97,7 +97,7 @@ def reading_order(texts: Sequence[str], usable: Sequence[bool] | None = None) ->
     the next. `usable[i]` False keeps line i out of any run (a headline, furniture)."""
     n = len(texts)
     kinds_ok = list(usable) if usable is not None else [True] * n
-    ok = [u and cjk_count(t) >= _MIN_LINE for u, t in zip(kinds_ok, texts, strict=True)]
+    ok = [u and cjk_count(t[:12]) >= _MIN_LINE for u, t in zip(kinds_ok, texts, strict=True)]
     order = list(range(n))
     if n < 6:
         return order

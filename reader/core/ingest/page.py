@@ -266,7 +266,7 @@ def _column_width(lines: list[PageLine]) -> float:
     full = [
         pl.width
         for pl in lines
-        if not ends_sentence(pl.text) and cjk_count(pl.text) >= 4 and _has_punct(pl.text)
+        if not ends_sentence(pl.text) and cjk_count(pl.text[:12]) >= 4 and _has_punct(pl.text)
     ]
     if len(full) < 3:
         full = [pl.width for pl in lines if _has_punct(pl.text)]
@@ -281,7 +281,7 @@ def _local_widths(lines: list[PageLine], col: float) -> list[float]:
     paragraph per line beside a wrapped column, is measured where each line is."""
     full = [
         pl.width
-        if not ends_sentence(pl.text) and cjk_count(pl.text) >= 4 and _has_punct(pl.text)
+        if not ends_sentence(pl.text) and cjk_count(pl.text[:12]) >= 4 and _has_punct(pl.text)
         else None
         for pl in lines
     ]  # a line with no punctuation at all may be a headline: it does not measure the column
