@@ -484,6 +484,9 @@ def _resolve_groups(groups: list[Group], units: list[Unit], sim: _Similarity) ->
     extra_units: list[Unit] = []
     decided: dict[int, int] = {}
     ambiguous: list[int] = []
+    # A page whose first text has its headline before it prints headlines before their text:
+    # only a clear resemblance then gives a headline to the article above it.
+    margin = 0.5 if groups and groups[0].prev is None and groups[0].next is not None else 0.2
     for gi, g in enumerate(groups):
         n = len(g.lines)
         p, nx = g.prev, g.next
@@ -506,7 +509,7 @@ def _resolve_groups(groups: list[Group], units: list[Unit], sim: _Similarity) ->
         # Near-ties go to the smaller split: headlines before their text are the common layout.
         best = min(scores.items(), key=lambda kv: (-round(kv[1], 1), kv[0]))
         opposite = scores[0] if best[0] > 0 else scores.get(n, scores[max(ks)])
-        if best[1] - opposite >= 0.2 or nx.lead:
+        if best[1] - opposite >= (margin if best[0] > 0 else 0.2) or nx.lead:
             decided[gi] = best[0]
         else:
             ambiguous.append(gi)
@@ -516,7 +519,10 @@ def _resolve_groups(groups: list[Group], units: list[Unit], sim: _Similarity) ->
     before_votes = sum(1 for gi, k in decided.items() if k == 0 and groups[gi].prev)
     if units and not any(g.next is units[0] for g in groups) and not units[0].lead:
         after_votes += 1
-    has_title = {id(g.next) for gi, g in enumerate(groups) if decided.get(gi, -1) < len(g.lines)}
+    # (A group still undecided gives no title yet: its own next article is free.)
+    has_title = {
+        id(g.next) for gi, g in enumerate(groups) if gi in decided and decided[gi] < len(g.lines)
+    }
     has_title |= {id(g.prev) for gi, g in enumerate(groups) if decided.get(gi, 0) > 0}
     for gi in ambiguous:
         g = groups[gi]
