@@ -378,3 +378,31 @@ def test_reading_order_leaves_the_seeds_alone(seeds_dir):
     for f in sorted(seeds_dir.glob("*.txt")):
         texts = [pl.text for pl in page_lines(f.read_text(encoding="utf-8"))]
         assert reading_order(texts) == list(range(len(texts))), f.name
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "opening"),
+    [
+        ("台湾花莲海域发生5.2级地震新华网北京7月16日电 据台湾气象部门消息，今天凌晨发生地震。",
+         "台湾花莲海域发生5.2级地震", "新华网北京7月16日电"),
+        ("习近平会见罗马尼亚参议长中广网北京6月24日消息 国家副主席习近平今天会见了客人，双方交换了意见。",
+         "习近平会见罗马尼亚参议长", "中广网北京6月24日消息"),
+        ("海外市场反弹 QDII基金净值劲升⊙本报记者 徐婧婧 海外市场昨日普遍反弹，基金净值上扬。",
+         "海外市场反弹 QDII基金净值劲升", "本报记者 徐婧婧"),
+        ("美国投资移民项目说明会2011年7月15日举行，吸引了众多投资者，现场气氛热烈。",
+         "美国投资移民项目说明会", "2011年7月15日"),
+    ],
+)  # fmt: skip
+def test_a_headline_run_into_its_lead_is_cut_before_the_lead(line, title, opening):
+    (d,) = split_text(line + "\n")
+    assert d.title == title and not d.title_derived
+    assert d.paragraphs[0].lstrip("⊙").startswith(opening)
+
+
+def test_a_date_or_a_word_inside_a_headline_does_not_cut_it():
+    # 记者 inside a headline is not a byline; a date inside a headline before its agency lead
+    # stays in the headline.
+    (d,) = split_text("闪电侠竟两次拿记者开涮 韦德心态乐观，训练照常进行，球队气氛轻松。\n")
+    assert "记者开涮" in d.title + d.body and not d.title.endswith("拿")
+    (d,) = split_text("陈水扁弊案9月11日将一审宣判中新网9月1日电 台湾法院今天宣布，案件将宣判。\n")
+    assert d.title == "陈水扁弊案9月11日将一审宣判"

@@ -116,14 +116,30 @@ _MARKER = re.compile(
     rf"^[（(〔【\[]?\s*(?:上接|接上|紧接|緊接|下转|下轉|下接|转至|轉至|转|轉|接|续|續)\s*第?\s*"
     rf"[0-9０-９{_CN_NUMS}A-H]+\s*(?:版|页|頁|面)?\s*[）)〕】\]]?$"
 )
-MEDIA = r"(?:新浪|搜狐|网易|腾讯|凤凰网?|本报|本刊|中新网|新华网|人民网|央视网|中国网)"
+# News agencies and sites whose name opens a report (新华社北京…电, 中新网1月19日电, 环球网讯).
+MEDIA = (
+    r"(?:新浪|搜狐|网易|腾讯|凤凰网?|本报|本報|本刊|新华社|新華社|新华网|新華網|中新社|中新网|中新網|"
+    r"人民网|人民網|中广网|中廣網|央视网|央視網|中国台湾网|中國台灣網|中国网|中國網|台海网|环球网|環球網|"
+    r"光明网|光明網|国际在线|國際在線|千龙网|东方网|南方网|大公网|大公網|文汇网|文匯網|法新社|路透社|"
+    r"美联社|美聯社|共同社|塔斯社|合众社|韩联社|韓聯社)"
+)
 # A lead glued to the headline before it (湖人险胜国王新浪体育讯…).
 GLUED_LEAD = re.compile(rf"{MEDIA}[{CJK}]{{0,4}}讯|(?:新华社|中新社|中新网)[{CJK}0-9]{{0,12}}电")
-_LEAD_AT = re.compile(
-    rf"(?:本报讯|本報訊|本刊讯|本刊訊|{MEDIA}[{CJK}]{{0,4}}[讯訊]|新华社|新華社|中新社|[{CJK}]{{2,4}}(?:社|网|網)[{CJK}]{{0,6}}[电電]"
-    rf"|据[{CJK}]{{2,10}}报道|據[{CJK}]{{2,10}}報道"
-    rf"|(?:[0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}})月(?:[0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}})[日号])"
+_DAY = (
+    r"(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})月(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})[日号]"
 )
+# Where a report's text begins: 本报讯, 新华社北京11月16日电, 中广网北京6月4日消息, 台海网7月20日讯,
+# 据…报道, 本报记者 X…; or, failing those, its day (北京时间10月5日, 2011年7月15日, 七月二十五日晚).
+_LEAD_WORD = re.compile(
+    rf"(?:本报讯|本報訊|本刊讯|本刊訊"
+    rf"|{MEDIA}[{CJK}]{{0,8}}\s*(?:{_DAY})?\s*(?:[电電]|消息|[讯訊]|报道|報道)"
+    rf"|据[{CJK}]{{2,10}}报道|據[{CJK}]{{2,10}}報道"
+    # A reporter's line, set off by a mark or space, or opened by 本报 (⊙本报记者 徐婧婧).
+    rf"|(?:(?<=[⊙●□◆■\s/-])|本报|本報)(?:驻[{CJK}]{{2,3}})?(?:特约|特約|实习|實習)?(?:记者|記者)"
+    rf"\s*[{CJK}]{{2,4}})"
+)
+_DAY_LEAD = re.compile(rf"(?:北京时间|北京時間|当地时间|當地時間)?(?:(?:19|20)\d{{2}}年)?{_DAY}")
+_LEAD_AT = re.compile(f"{_LEAD_WORD.pattern}|{_DAY_LEAD.pattern}")
 _IMPRINT_STRONG = re.compile(
     r"编印|編印|通讯地址|通訊地址|社址|邮编|郵編|邮政编码|郵政編碼|广告许可证|廣告許可證|国内统一刊号|"
     r"國內統一刊號|E-?mail|网址|網址|编辑部[编出主]|編輯部[編出主]",
@@ -514,10 +530,13 @@ def _run_in(d: Decision, prev: Decision | None) -> int | None:
         return None  # the line opens with its lead (新华社北京11月16日电): nothing run in
     if prev is not None and prev.kind == BODY and not ends_sentence(prev.line.text):
         return None
-    m = _LEAD_AT.search(t, 4, 40)
+    m = _LEAD_WORD.search(t, 4, 60) or _DAY_LEAD.search(t, 4, 40)
     if not m:
         return None
-    head = t[: m.start()].rstrip()
+    cut = m.start()
+    while cut > 0 and t[cut - 1] in "⊙●◆■□◇★☆·":
+        cut -= 1  # a mark set between the headline and the lead
+    head = t[:cut].rstrip()
     if not (4 <= cjk_count(head) <= 24) or any(
         c in head for c in '。，、；：！？,;:!?“”"（）()《》'
     ):
@@ -525,7 +544,7 @@ def _run_in(d: Decision, prev: Decision | None) -> int | None:
     rest = t[m.start() :]
     if not any(c in rest for c in "，。,"):
         return None
-    return m.start()
+    return cut
 
 
 @functools.lru_cache(maxsize=4)
