@@ -406,3 +406,11 @@ def test_a_date_or_a_word_inside_a_headline_does_not_cut_it():
     assert "记者开涮" in d.title + d.body and not d.title.endswith("拿")
     (d,) = split_text("陈水扁弊案9月11日将一审宣判中新网9月1日电 台湾法院今天宣布，案件将宣判。\n")
     assert d.title == "陈水扁弊案9月11日将一审宣判"
+
+
+def test_notices_and_advertisements_leave_the_text():
+    page = "\n".join(["秋粮收购进度过半", *BODY_A, "广告热线：0351-4567890", "欢迎订阅本报"])
+    k = dict(kinds(page))
+    assert k["广告热线：0351-4567890"] == "notice" and k["欢迎订阅本报"] == "notice"
+    (d,) = split_text(page)
+    assert "广告" not in d.body and "订阅" not in d.body

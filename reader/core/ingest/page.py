@@ -88,6 +88,12 @@ _EDITOR = re.compile(
     r"责编|責編|责任编辑|責任編輯|美编|美編|校对|校對|版式|组版|組版|照排|审读|審讀|值班编辑|"
     r"值班編輯|编辑[:：\s]|編輯[:：\s]|设计[:：\s]|設計[:：\s]|主编[:：\s]|主編[:：\s]"
 )
+# Advertisements and notices: 广告热线 0351-1234567, 欢迎订阅, 遗失声明, 招聘启事.
+_NOTICE = re.compile(
+    r"广告|廣告|启事|啟事|遗失|遺失|招聘|招生简章|欢迎订阅|歡迎訂閱|订阅热线|訂閱熱線|热线|熱線|讣告|訃告|"
+    r"咨询电话|諮詢電話|联系电话|聯繫電話"
+)
+_PHONE = re.compile(r"\d{3,4}\s*-\s*\d{7,8}|(?<!\d)1[3-9]\d{9}(?!\d)|\d{8}")
 # What a paper prints in a box on its front page instead of an article.
 QUOTE_HEADS = re.compile(
     r"^(?:毛主席|伟大领袖毛主席|林副主席|马克思|列宁|斯大林)?(?:的)?"
@@ -408,6 +414,8 @@ def _score(
         add(IMPRINT, 2.5, "the publisher named above 主办/编印")
     if in_band and _ORG_END.search(bare) and not has_sent and not name:
         add(IMPRINT, 2.0, "an organisation's name in the masthead band")
+    if _NOTICE.search(t) and not has_sent and width <= 40:
+        add(NOTICE, 3.5 if _PHONE.search(folded) else 3.0, "notice or advertisement words")
     if _EDITOR.search(t) and not has_sent and width <= 40:
         add(EDITOR_LINE, 4.0, "editor-line words (责编, 美编, 校对…)")
     # Boxes, labels, bylines, captions, markers.
