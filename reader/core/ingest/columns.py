@@ -14,11 +14,12 @@ nothing), and a run is taken only where the line after next wins by a clear marg
 
 from __future__ import annotations
 
+import statistics
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
-from .text import cjk_count
+from .text import cjk_count, display_width
 
 _PUNCT_END = "，。、；：！？）”」』》,.;:!?)"
 _PUNCT_START = "，。、；：！？（“「『《,.;:!?("
@@ -77,7 +78,9 @@ def _best_run(ev: list[int], lo: int, hi: int) -> tuple[int, int, int]:
     return best
 
 
-def _runs(ev: list[int], n: int, k: int) -> list[tuple[int, int, int]]:
+def _runs(
+    ev: list[int], ok: list[bool], widths: list[float], n: int, k: int
+) -> list[tuple[int, int, int]]:
     pending = [(0, n)]
     runs: list[tuple[int, int, int]] = []
     while pending:
@@ -85,7 +88,18 @@ def _runs(ev: list[int], n: int, k: int) -> list[tuple[int, int, int]]:
         score, s, t = _best_run(ev, lo, hi)
         if score < _MIN_MARGIN:
             continue
-        end = min(n, t + k)  # line i's evidence speaks of lines i..i+k
+        end = min(hi, t + k)  # line i's evidence speaks of lines i..i+k
+        # Lines that say nothing either way (a join beside punctuation) on either side of the
+        # run are part of it: the columns began before the first join that shows them.
+        full = statistics.median(widths[s:end])
+
+        def fits(i: int, full: float = full) -> bool:
+            return ok[i] and abs(widths[i] - full) <= 1.5  # a full line of the same columns
+
+        while s > lo and fits(s - 1) and ev[s - 1] >= 0:
+            s -= 1
+        while end < hi and fits(end) and ev[end - k] >= 0:
+            end += 1
         runs.append((score, s, end))
         pending += [(lo, s), (end, hi)]
     return runs
@@ -101,9 +115,12 @@ def reading_order(texts: Sequence[str], usable: Sequence[bool] | None = None) ->
     order = list(range(n))
     if n < 6:
         return order
+    widths = [display_width(t) for t in texts]
     found: list[tuple[int, int, int, int]] = []
     for k in (2, 3):
-        found += [(score, s, t, k) for score, s, t in _runs(_evidence(texts, ok, k), n, k)]
+        found += [
+            (score, s, t, k) for score, s, t in _runs(_evidence(texts, ok, k), ok, widths, n, k)
+        ]
     taken: list[tuple[int, int]] = []
     for _score, s, t, k in sorted(found, reverse=True):
         if any(s < b and a < t for a, b in taken):
