@@ -108,16 +108,20 @@ COLUMN_LABELS = re.compile(
     r"文化|社会|社會|评论|評論|副刊|专版|專版|专题|專題|时政|時政|理论|理論|民生|法治|教育|科技|"
     r"健康|视点|視點|娱乐|娛樂|广告|廣告)$"
 )
-_BRACKETED = re.compile(r"^[（(【\[〔][^（）()]{1,16}[）)】\]〕]$")
-_BYLINE = re.compile(
+BRACKETED = re.compile(r"^[（(【\[〔][^（）()]{1,16}[）)】\]〕]$")
+# (These shapes are the splitter's too: a line's class and an article's parts agree.)
+BYLINE_LINE = re.compile(
     rf"^(?:本报|本報|本刊)?(?:特约|特約)?(?:评论员|評論員|记者|記者|通讯员|通訊員|特派记者|特派記者)"
     rf"(?:[ 　：:]*[{CJK}·]{{2,4}}(?:[ 　、，,]+[{CJK}·]{{2,4}})*)?$"
 )
-_PHOTO_CREDIT = re.compile(
+PHOTO_CREDIT_LINE = re.compile(
     rf"^(?:(?:本报|本報)?(?:记者|記者|通讯员|通訊員)\s*)?[{CJK}·]{{2,6}}(?:[ 　、/]+[{CJK}·]{{2,6}})*"
     rf"\s*[摄攝](?:影)?$|^(?:图|圖)\s*[/／:：]\s*[{CJK}·]{{2,8}}$"
 )
-_CAPTION_START = ("图为", "圖為", "图：", "圖：", "上图", "上圖", "下图", "下圖", "左图", "右图")
+CAPTION_START = (
+    "图为", "圖為", "图：", "圖：", "图:", "圖:", "上图", "上圖", "下图", "下圖", "左图", "左圖",
+    "右图", "右圖", "图片为", "圖片為",
+)  # fmt: skip
 _MARKER = re.compile(
     rf"^[（(〔【\[]?\s*(?:上接|接上|紧接|緊接|下转|下轉|下接|转至|轉至|转|轉|接|续|續)\s*第?\s*"
     rf"[0-9０-９{_CN_NUMS}A-H]+\s*(?:版|页|頁|面)?\s*[）)〕】\]]?$"
@@ -353,7 +357,7 @@ def _score(
     usual_gap: int,
 ) -> Decision:
     t = pl.text
-    if len(t) > _LONG and not t.startswith(_CAPTION_START) and _running_text(t):
+    if len(t) > _LONG and not t.startswith(CAPTION_START) and _running_text(t):
         # A long line with sentences in it is running text: no furniture, headline, byline or
         # caption is that long (and scoring every class on it is what made pages slow).
         return Decision(pl, BODY, 4.0, ["a long line of running text"])
@@ -423,16 +427,16 @@ def _score(
         add(QUOTE_BOX, 3.5, "the head of a quotation box")
     if COLUMN_LABELS.match(bare):
         add(COLUMN_LABEL, 3.5, "a column name")
-    if _BRACKETED.match(t) and prev is not None and _headline_shape(prev.text, col):
+    if BRACKETED.match(t) and prev is not None and _headline_shape(prev.text, col):
         if nxt is not None and (_body_like(nxt.text) or not ends_sentence(nxt.text)):
             add(HEADLINE, 3.5, "a bracketed deck under a headline")
-    elif _BRACKETED.match(t) and cjk <= 8:
+    elif BRACKETED.match(t) and cjk <= 8:
         add(COLUMN_LABEL, 2.0, "a short bracketed label")
-    if _BYLINE.match(t):
+    if BYLINE_LINE.match(t):
         add(BYLINE, 4.0, "a byline (记者 X)")
-    if _PHOTO_CREDIT.match(t):
+    if PHOTO_CREDIT_LINE.match(t):
         add(PHOTO_CREDIT, 4.0, "a photo credit (X 摄)")
-    if t.startswith(_CAPTION_START):
+    if t.startswith(CAPTION_START):
         add(CAPTION, 3.0, "a caption opening (图为…)")
     if _MARKER.match(folded.replace(" ", "")):
         add(MARKER, 6.0, "a continuation marker")

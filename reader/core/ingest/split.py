@@ -15,7 +15,17 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .layout import CREDIT_END, Para, build_paragraphs
-from .page import COLUMN_LABELS, GLUED_LEAD, QUOTE_HEADS, PageModel, read_page
+from .page import (
+    BRACKETED,
+    BYLINE_LINE,
+    CAPTION_START,
+    COLUMN_LABELS,
+    GLUED_LEAD,
+    PHOTO_CREDIT_LINE,
+    QUOTE_HEADS,
+    PageModel,
+    read_page,
+)
 from .text import CJK, bigrams, display_width, ends_sentence, join_wrapped, tidy_spaces
 
 _NUM = "0-9０-９一二三四五六七八九十〇零"
@@ -27,27 +37,19 @@ MARKER = re.compile(
 _FROM_DIRS = {"上接", "接上", "紧接", "緊接", "接", "续", "續"}
 
 _CREDIT_ONLY = re.compile(r"[（(][^（）()。，,]{1,24}[）)]")
-_PHOTO_CREDIT_ONLY = re.compile(
-    rf"(?:(?:本报)?(?:记者|通讯员)\s*)?[{CJK}·]{{2,6}}(?:[ 　、/]+[{CJK}·]{{2,6}})*\s*[摄攝](?:影)?"
-)
 _CAPTION_END = re.compile(
     rf"(?:[。！？”\s]|^)\s*(?:(?:本报)?(?:记者|通讯员)\s*)?[{CJK}·]{{2,6}}"
     rf"(?:[ 　、/]+[{CJK}·]{{2,6}})*\s*[摄攝](?:影)?$"
 )
-_CAPTION_START = ("图为", "图：", "图:", "上图", "下图", "左图", "右图", "图片为")
 _DATE_LINE = re.compile(
     r"(?:\d{4}|[〇零一二三四五六七八九]{4})年[0-9一二三四五六七八九十]{1,3}月"
     r"[0-9一二三四五六七八九十]{1,3}日\s*(?:星期.|周.)?"
-)
-_BYLINE_ONLY = re.compile(
-    rf"(?:本报|本刊)?(?:特约)?(?:评论员|记者|通讯员|特派记者)(?:[ 　：:]*[{CJK}·]{{2,4}}(?:[ 　、，,]+[{CJK}·]{{2,4}})*)?"
 )
 _LEAD = re.compile(
     rf"^(?:本报讯|本刊讯|(?:本报|本刊)(?:记者|评论员|通讯员)|[{CJK}]{{2,6}}(?:社|网)[{CJK}0-9]{{0,12}}电|据[{CJK}]{{2,10}}报道)"
 )
 _LEAD_BYLINE = re.compile(r"^(?:本报讯|本刊讯)\s*[（(]([^（）()]{1,40})[）)]")
 _TRAILING_NAME = re.compile(rf"[。！？”]\s+([{CJK}]{{2,4}}(?:\s+[{CJK}]{{2,4}}){{0,2}})\s*$")
-_LABEL = re.compile(r"^[（(【\[〔][^（）()]{1,16}[）)】\]〕]$")
 _DATELINE = re.compile(
     r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号]"
     r"(?:[上下中晚凌早]午?|晚间|凌晨|清晨|傍晚)?[，,]"
@@ -181,13 +183,13 @@ def classify(p: Para) -> str:
         return "marker"
     if _CREDIT_ONLY.fullmatch(t):
         return "credit"
-    if _PHOTO_CREDIT_ONLY.fullmatch(t):
+    if PHOTO_CREDIT_LINE.fullmatch(t):
         return "photo_credit"
-    if t.startswith(_CAPTION_START) or (len(t) < 300 and _CAPTION_END.search(p.raw.strip())):
+    if t.startswith(CAPTION_START) or (len(t) < 300 and _CAPTION_END.search(p.raw.strip())):
         return "caption"
     if _DATE_LINE.fullmatch(t):
         return "date_line"
-    if _BYLINE_ONLY.fullmatch(t):
+    if BYLINE_LINE.fullmatch(t):
         return "byline"
     if t in ("本报讯", "本刊讯") or _LEAD.match(t):
         return "lead"
@@ -341,7 +343,7 @@ def _prepare(paras: list[Para]) -> tuple[list[Para], list[tuple[int, Para]]]:
 def _is_label(t: str) -> bool:
     """A column's name or a box's head (社论, 【短评】, 毛主席语录): it heads an article but is
     not its title while a headline stands beside it."""
-    return bool(_LABEL.match(t) or COLUMN_LABELS.match(t) or QUOTE_HEADS.match(t))
+    return bool(BRACKETED.match(t) or COLUMN_LABELS.match(t) or QUOTE_HEADS.match(t))
 
 
 def _is_section(lines: list[Para], cur: Unit, nxt: Para | None) -> bool:
