@@ -175,7 +175,16 @@ _SALUTATION = "a salutation (同志们：)"
 _CUT = "the next line goes on with its sentence"
 _CLAUSE_START = "，、；：。！？）》”,;:!?)"
 _FULL = "as wide as the column and cut mid-sentence"
-_CONTEXT_BODY = frozenset({_MID, _SIGNATURE, _LONE_DATE, _CUT, _FULL})
+_SOURCE_NOTE = "where a quotation comes from (《…》, 第N卷第N页, 转引自…)"
+_CONTEXT_BODY = frozenset({_MID, _SIGNATURE, _LONE_DATE, _CUT, _FULL, _SOURCE_NOTE})
+# The source printed under a quotation: 《论持久战》（一九三八年五月）, 《毛泽东选集》第四卷第一四六九页,
+# 转引自《解放日报》…, （摘自《人民日报》）.
+CITED = re.compile(
+    r"^[（(]?(?:转引自|轉引自|引自|摘自|选自|選自)|^《[^》]{2,30}》\s*[（(]"
+    r"|[（(](?:[〇○零一二三四五六七八九O0]{4}|(?:19|20)\d\d)年"  # a dated source: （一九四九年…
+    r"|^[^。！？（(]{0,14}[）)]\s*[，,]?\s*[^。！？]*《[^》]+》"  # …日），《毛泽东选集》…
+    r"|第[0-9〇○零一二三四五六七八九十百O]{1,4}卷第?[0-9〇○零一二三四五六七八九十百千O]{0,8}"
+)
 _COMMA = "，,"
 # A line with a run of three Chinese characters or a Latin word has words in it: never noise.
 _WORDS = re.compile(rf"[{CJK}]{{3}}|[A-Za-z]{{4}}")
@@ -441,6 +450,8 @@ def _score(
     if _MARKER.match(folded.replace(" ", "")):
         add(MARKER, 6.0, "a continuation marker")
     # Headlines: short, no sentence punctuation, after a finished sentence, before body text.
+    if CITED.search(t) and not any(c in t for c in "。！？!?"):
+        add(BODY, 3.0, _SOURCE_NOTE)
     date_only = bool(dates) and _date_share(t, dates) >= 0.6
     if date_only and not in_band:
         add(BODY, 1.5, _LONE_DATE)
@@ -580,6 +591,7 @@ def read_page(text: str) -> PageModel:
         if d.cut is not None:
             d.reasons.append("a headline run into its body: cut before the lead")
         decisions.append(d)
+    _source_tails(decisions)
     _stacked_dates(decisions, top)
     _masthead_block(decisions, top, foot)
     _headless(decisions)
@@ -593,6 +605,21 @@ def read_page(text: str) -> PageModel:
 
 
 _BLOCK = frozenset({MASTHEAD, ISSUE_LINE, IMPRINT, FOLIO})
+
+
+def _source_tails(ds: list[Decision]) -> None:
+    """The last few characters of a quotation's source wrapped onto a line of their own (…第一
+    / 三页) belong to it, not to a headline or a folio."""
+    for prev, d in zip(ds, ds[1:], strict=False):
+        if (
+            _SOURCE_NOTE in prev.reasons
+            and prev.kind == BODY
+            and len(d.line.text) <= 8
+            and not any(c in d.line.text for c in "。！？!?")
+            and d.kind in (HEADLINE, FOLIO, BODY)
+        ):
+            d.kind = BODY
+            d.reasons = [_SOURCE_NOTE]
 
 
 def _stacked_dates(ds: list[Decision], top: int) -> None:

@@ -19,6 +19,7 @@ from .page import (
     BRACKETED,
     BYLINE_LINE,
     CAPTION_START,
+    CITED,
     COLUMN_LABELS,
     GLUED_LEAD,
     PHOTO_CREDIT_LINE,
@@ -284,6 +285,8 @@ def _prepare(paras: list[Para]) -> tuple[list[Para], list[tuple[int, Para]]]:
                 p.kind = "signoff"  # a signature stays in its letter's body, as it stands
             elif model_kind == "body" and p.kind == "head" and "，" in p.text[:-1]:
                 p.kind = "body"  # a comma inside: a clause of running text, never a headline
+            elif p.kind == "head" and CITED.search(p.text):
+                p.kind = "body"  # a quotation's source, printed under it: not a headline
             elif model_kind == "firm_body" and p.kind in ("head", "head_excl"):
                 # Read beside its neighbours (cut mid-sentence, a signature, a salutation) the
                 # line is text, whatever its own shape says.
@@ -551,8 +554,11 @@ def _resolve_groups(groups: list[Group], units: list[Unit], sim: _Similarity) ->
 
 
 def _dangling(p: Para) -> bool:
+    """A paragraph that stops mid-sentence (its rest is elsewhere). A quotation's source
+    (《论持久战》（一九三八年五月）) ends its quotation without a full stop."""
     return (
         p.kind in ("body", "lead")
+        and not CITED.search(p.text)
         and "credit" not in p.extra
         and "to_page" not in p.extra
         and not ends_sentence(p.text)
