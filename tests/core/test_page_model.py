@@ -433,3 +433,22 @@ def test_a_quotations_source_closes_the_quotation_and_heads_nothing():
     assert d.title == "毛主席论备战"
     assert "《论持久战》" in d.body and "不打无准备之仗" in d.body
     assert dict(kinds(page))["八四页"] == "body"  # the source's tail, not a folio
+
+
+def test_a_modern_page_with_kicker_deck_sections_and_related_news():
+    """Written for this test: a kicker, main headline and deck; a byline with a correspondent;
+    numbered sections; a closing credit; a 相关新闻 label and a □-marked byline."""
+    text = (DATA / "modern_sections.txt").read_text(encoding="utf-8")
+    m = read_page(text)
+    assert (m.source.value, m.date.value, m.page.value) == ("光明日报", "2024-03-08", "7")
+    first, second = split_text(text)
+    assert first.title == "推进教育数字化" and first.column == "教育"
+    assert first.subtitles == ["让优质资源惠及更多学生", "——全国多地探索智慧课堂建设综述"]
+    assert first.byline == "本报记者 王伟 通讯员 李明"
+    assert "一、平台建设提速" in first.paragraphs and "二、应用场景拓展" in first.paragraphs
+    assert "本版编辑" not in first.body and "（王伟）" not in first.body
+    assert (second.title, second.column, second.byline) == (
+        "高校毕业生就业服务月启动",
+        "相关新闻",
+        "记者 孙丽",
+    )

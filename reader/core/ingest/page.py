@@ -103,6 +103,7 @@ COLUMN_LABELS = re.compile(
     r"^(?:社论|社論|短评|短評|编者按|編者按|编后|編後|本报评论员|本報評論員|评论员文章|評論員文章|"
     r"时评|時評|述评|述評|快评|快評|专栏|專欄|来信|來信|读者来信|讀者來信|简讯|簡訊|小资料|知识窗|"
     r"链接|鏈接|图片新闻|圖片新聞|本报观察|本報觀察|观察|觀察|特稿|通讯|通訊|专访|專訪|综述|綜述|"
+    r"相关新闻|相關新聞|相关链接|相關鏈接|延伸阅读|延伸閱讀|新闻链接|新聞鏈接|背景资料|背景資料|"
     # A page's section name, printed in its running head (版名).
     r"要闻|要聞|综合|綜合|国内|國內|国际|國際|港聞|港闻|地方|本地|体育|體育|财经|財經|经济|經濟|"
     r"文化|社会|社會|评论|評論|副刊|专版|專版|专题|專題|时政|時政|理论|理論|民生|法治|教育|科技|"
@@ -110,6 +111,7 @@ COLUMN_LABELS = re.compile(
 )
 BRACKETED = re.compile(r"^[（(【\[〔][^（）()]{1,16}[）)】\]〕]$")
 # (These shapes are the splitter's too: a line's class and an article's parts agree.)
+BYLINE_MARKS = "□■◆●⊙○◎·"  # set before a byline: □记者 孙丽
 BYLINE_LINE = re.compile(
     rf"^(?:本报|本報|本刊)?(?:特约|特約)?(?:评论员|評論員|记者|記者|通讯员|通訊員|特派记者|特派記者)"
     rf"(?:[ 　：:]*[{CJK}·]{{2,4}}(?:[ 　、，,]+[{CJK}·]{{2,4}})*)?$"
@@ -441,7 +443,7 @@ def _score(
             add(HEADLINE, 3.5, "a bracketed deck under a headline")
     elif BRACKETED.match(t) and cjk <= 8:
         add(COLUMN_LABEL, 2.0, "a short bracketed label")
-    if BYLINE_LINE.match(t):
+    if BYLINE_LINE.match(t.lstrip(BYLINE_MARKS)):
         add(BYLINE, 4.0, "a byline (记者 X)")
     if PHOTO_CREDIT_LINE.match(t):
         add(PHOTO_CREDIT, 4.0, "a photo credit (X 摄)")

@@ -18,6 +18,7 @@ from .layout import CREDIT_END, Para, build_paragraphs
 from .page import (
     BRACKETED,
     BYLINE_LINE,
+    BYLINE_MARKS,
     CAPTION_START,
     CITED,
     COLUMN_LABELS,
@@ -190,7 +191,7 @@ def classify(p: Para) -> str:
         return "caption"
     if _DATE_LINE.fullmatch(t):
         return "date_line"
-    if BYLINE_LINE.fullmatch(t):
+    if BYLINE_LINE.fullmatch(t.lstrip(BYLINE_MARKS)):
         return "byline"
     if t in ("本报讯", "本刊讯") or _LEAD.match(t):
         return "lead"
@@ -446,7 +447,7 @@ def _walk(flow: list[Para]) -> tuple[list[Unit], list[Group]]:
             i += 1
             continue
         if k == "byline":
-            cur = _open_unit(units, pending, lead=True, byline=p.text)
+            cur = _open_unit(units, pending, lead=True, byline=p.text.lstrip(BYLINE_MARKS))
             pending = None
             waiting_for_body = True
             i += 1
