@@ -452,3 +452,17 @@ def test_a_modern_page_with_kicker_deck_sections_and_related_news():
         "相关新闻",
         "记者 孙丽",
     )
+
+
+def test_an_old_tabloid_front_page():
+    """Written for this test in the shape of a 1960s tabloid: masthead, issue line in Chinese
+    numerals, a quotation box, two reports in one narrow column, a continuation marker and the
+    imprint at the foot."""
+    text = (DATA / "old_tabloid.txt").read_text(encoding="utf-8")
+    m = read_page(text)
+    assert (m.source.value, m.date.value, m.page.value) == ("东方红战报", "1967-05-04", "1")
+    box, first, second = split_text(text)
+    assert box.title == "毛主席语录" and box.body.endswith("归根结底是你们的。")
+    assert first.title == "热烈欢呼工农兵大联合" and first.body.startswith("本报讯 五月一日")
+    assert second.title == "各厂广泛开展学习运动" and second.continues_to_page == 2
+    assert "编印" not in second.body and "通讯地址" not in second.body
