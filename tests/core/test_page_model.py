@@ -466,3 +466,8 @@ def test_an_old_tabloid_front_page():
     assert first.title == "热烈欢呼工农兵大联合" and first.body.startswith("本报讯 五月一日")
     assert second.title == "各厂广泛开展学习运动" and second.continues_to_page == 2
     assert "编印" not in second.body and "通讯地址" not in second.body
+
+
+def test_explain_says_when_columns_were_put_back_in_order():
+    out = explain("\n".join(["省委常委会议召开", *_interleave(COL_A, COL_B)]))
+    assert "reading order: lines 2–" in out

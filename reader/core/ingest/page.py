@@ -256,12 +256,6 @@ class PageModel:
     # two columns interleaved line by line (see columns.py).
     order: list[int] = field(default_factory=list)
 
-    def kind_at(self, start: int) -> str | None:
-        for d in self.decisions:
-            if d.line.start == start:
-                return d.kind
-        return None
-
 
 def page_lines(text: str) -> list[PageLine]:
     raw = text.split("\n")
@@ -826,6 +820,12 @@ def explain(text: str) -> str:
         cut = f" [run-in headline: {d.line.text[: d.cut]}]" if d.cut else ""
         out.append(f"{d.line.index + 1:4d}  {d.kind:12} {d.score:5.1f}  {t}{cut}")
         out.append(f"{'':6}{'':12}        ← {'; '.join(d.reasons)}")
+    moved = [i for i, j in enumerate(model.order) if i != j]
+    if moved:
+        out.append(
+            f"reading order: lines {moved[0] + 1}–{moved[-1] + 1} are columns read line by line "
+            "into one, read column by column"
+        )
     for label, f in (("source", model.source), ("date", model.date), ("page", model.page)):
         out.append(f"{label}: {f.value} (line {f.line + 1}, {f.why})" if f else f"{label}: unknown")
     return "\n".join(out)
