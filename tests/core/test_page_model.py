@@ -470,4 +470,4 @@ def test_an_old_tabloid_front_page():
 
 def test_explain_says_when_columns_were_put_back_in_order():
     out = explain("\n".join(["省委常委会议召开", *_interleave(COL_A, COL_B)]))
-    assert "reading order: lines 2–" in out
+    assert "reading order: lines 3–" in out  # the first line stays where it is
