@@ -379,7 +379,6 @@ def _open_unit(units: list[Unit], pending: Group | None, **kw: object) -> Unit:
     return u
 
 
-_DEBUG = False
 # Characters of article text before a heading can be a section of it (unless it is numbered or
 # bulleted as one).
 _SECTION_AFTER = 200
@@ -407,14 +406,6 @@ def _walk(flow: list[Para]) -> tuple[list[Unit], list[Group]]:
                 lines.append(flow[j])
                 j += 1
             nxt = flow[j] if j < len(flow) else None
-            if _DEBUG and cur is not None and not cur.closed:
-                print(
-                    "SECTION?",
-                    _is_section(lines, cur, nxt),
-                    len(cur.text()),
-                    [ln.text for ln in lines],
-                    (nxt.text[:15] if nxt else None),
-                )
             if cur is not None and not cur.closed and _is_section(lines, cur, nxt):
                 for ln in lines:
                     ln.kind = "subhead"
