@@ -473,3 +473,10 @@ def test_an_old_tabloid_front_page():
 def test_explain_says_when_columns_were_put_back_in_order():
     out = explain("\n".join(["省委常委会议召开", *_interleave(COL_A, COL_B)]))
     assert "reading order: lines 3–" in out  # the first line stays where it is
+
+
+def test_a_folio_among_the_columns_names_the_page_only_when_it_says_so():
+    body = ["标题一", "本报讯 会议召开，研究部署工作，要求各部门落实责任。"]
+    tail = ["会议强调，要把群众冬季取暖放在首位，确保温暖过冬。"]
+    assert read_page("\n".join([*body, "第2版", *tail])).page.value == "2"
+    assert read_page("\n".join([*body, "3", *tail])).page is None  # only dropped

@@ -790,6 +790,15 @@ def _facts(model: PageModel, lines: list[PageLine], top: int, foot: int) -> None
         if num:
             model.page = Found(str(num), d.line.index, "folio")
             break
+    if model.page is None:
+        # A folio the reading order put among the columns still names the page when it says
+        # so (第2版, A13); a bare number there is only dropped.
+        for d in ds:
+            fm = _FOLIO_ONLY.match(fold_width(d.line.text)) if d.kind == FOLIO else None
+            num = _page_number(fm["n"] or fm["l"] or "") if fm else None
+            if num:
+                model.page = Found(str(num), d.line.index, "folio among the columns")
+                break
     issue = next(
         (d for d in band if d.kind == ISSUE_LINE and re.search("第.{1,6}[期号號]", d.line.text)),
         None,
