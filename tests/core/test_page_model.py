@@ -480,3 +480,23 @@ def test_a_folio_among_the_columns_names_the_page_only_when_it_says_so():
     tail = ["会议强调，要把群众冬季取暖放在首位，确保温暖过冬。"]
     assert read_page("\n".join([*body, "第2版", *tail])).page.value == "2"
     assert read_page("\n".join([*body, "3", *tail])).page is None  # only dropped
+
+
+def test_a_masthead_block_among_the_columns_is_still_the_pages():
+    lines = [
+        "全市供热工作会议召开",
+        "本报讯 11月3日，全市供热工作会议召开，会议要求各供热企业加强巡检，确保温暖过冬。",
+        "太原晚报",
+        "2022年11月24日 星期四",
+        "区教育局部署安全检查",
+        "11月4日，区教育局召开校园安全工作会议，部署近期校园安全检查工作。",
+    ]
+    m = read_page("\n".join(lines))
+    assert (m.source.value, m.date.value) == ("太原晚报", "2022-11-24")
+    assert [d.title for d in split_text("\n".join(lines))] == [
+        "全市供热工作会议召开",
+        "区教育局部署安全检查",
+    ]
+    # A paper's name in the text with no issue line beside it is an article's headline.
+    alone = [*lines[:2], "读者与晚报", "本报讯 11月4日，座谈会举行，与会者踊跃发言。"]
+    assert read_page("\n".join(alone)).source is None

@@ -721,9 +721,38 @@ def _name_in(text: str) -> str | None:
     return m["n"] if m else None
 
 
+def _inner_masthead(ds: list[Decision], top: int, foot: int) -> list[Decision]:
+    """A masthead block the reading order put among the columns: a line that is a paper's name
+    alone, beside an issue line (a date on its own, 第N期, 星期X) within two lines. Such a block
+    is the page's furniture wherever it stands; a paper's name without one is an article's."""
+    block: list[Decision] = []
+    for i, d in enumerate(ds):
+        if top <= d.line.index < foot and d.kind in (HEADLINE, BODY, FURNITURE):
+            name = masthead_name(d.line.text)
+            if not name or any(c in d.line.text for c in _SENT_PUNCT):
+                continue
+            near = [e for e in ds[max(0, i - 2) : i + 3] if e is not d]
+            issue = [e for e in near if _issue_like(e.line.text)]
+            if not issue:
+                continue
+            d.kind, d.reasons = MASTHEAD, [f"a paper's name ({name}) beside its issue line"]
+            for e in issue:
+                e.kind, e.reasons = ISSUE_LINE, ["the issue line of a masthead among the columns"]
+            block += [d, *issue]
+    return block
+
+
+def _issue_like(t: str) -> bool:
+    if any(c in t for c in _SENT_PUNCT) or len(t) > 40:
+        return False
+    hits = find_dates(t)
+    return bool(_ISSUE.search(fold_width(t))) or (bool(hits) and _date_share(t, hits) >= 0.6)
+
+
 def _facts(model: PageModel, lines: list[PageLine], top: int, foot: int) -> None:
     ds = model.decisions
     band = [d for d in ds if d.line.index < top or d.line.index >= foot]
+    band += [d for d in _inner_masthead(ds, top, foot) if d not in band]
     # The paper: a masthead, else a band line that names it beside a date or page, else the
     # imprint's 《X》 / X编辑部.
     for d in band:
