@@ -507,12 +507,18 @@ def _score(
     return Decision(pl, kind, round(best[1], 2), why[kind] or ["ordinary text"])
 
 
+_MASTHEAD_START = re.compile(rf"^[{re.escape(_DECOR)}]*(?P<name>{_NAME})")
+_MASTHEAD_MAX = 60  # characters: a masthead line with its date, issue and page is never longer
+
+
 def masthead_name(t: str, first: bool = False) -> str | None:
     """The paper's name when the line is that name alone or beside what a masthead prints with
     it (date, weekday, issue number, page): 人民日报 1998年1月20日 第3版, 信報, # 文革消息.
     A one-character name before a bare 报 (喜报) counts only on the page's first line."""
+    if len(t) > _MASTHEAD_MAX:
+        return None
     t = fold_width(t).strip()
-    m = re.match(rf"^[{re.escape(_DECOR)}]*(?P<name>{_NAME})", t)
+    m = _MASTHEAD_START.match(t)
     if not m:
         return None
     name = m["name"]

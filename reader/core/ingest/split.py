@@ -550,7 +550,7 @@ def _dangling(p: Para) -> bool:
     (《论持久战》（一九三八年五月）) ends its quotation without a full stop."""
     return (
         p.kind in ("body", "lead")
-        and not CITED.search(p.text)
+        and not (len(p.text) <= 160 and CITED.search(p.text))
         and "credit" not in p.extra
         and "to_page" not in p.extra
         and not ends_sentence(p.text)
