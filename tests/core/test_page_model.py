@@ -296,10 +296,10 @@ def test_dev_pages_keep_their_figures():
     assert figures["source"] >= 0.65
     assert figures["date"] >= 0.95
     assert figures["page"] >= 0.95
-    assert figures["start_recall"] >= 0.6
+    assert figures["start_recall"] >= 0.65
     assert figures["precision"] >= 0.6
-    assert figures["headline_accuracy"] >= 0.75
-    assert figures["repairs"] >= 0.7
+    assert figures["headline_accuracy"] >= 0.7
+    assert figures["repairs"] >= 0.85
     print(json.dumps(figures), os.linesep)
 
 
@@ -500,3 +500,18 @@ def test_a_masthead_block_among_the_columns_is_still_the_pages():
     # A paper's name in the text with no issue line beside it is an article's headline.
     alone = [*lines[:2], "读者与晚报", "本报讯 11月4日，座谈会举行，与会者踊跃发言。"]
     assert read_page("\n".join(alone)).source is None
+
+
+def test_a_markdown_heading_and_a_headline_naming_a_hotline_stay_headlines():
+    page = "\n".join(
+        [
+            "## 市农业农村局：“三农”干部显担当",
+            "本报讯(记者 武跃林)市农业农村局党组坚决扛起包联责任,迅速投身疫情防控第一线。",
+            "市住房公积金中心公布应急咨询电话",
+            "4月14日消息，公积金中心公布部分分理处疫情期间应急业务咨询电话。",
+        ]
+    )
+    assert [d.title for d in split_text(page)] == [
+        "市农业农村局：“三农”干部显担当",
+        "市住房公积金中心公布应急咨询电话",
+    ]

@@ -24,6 +24,10 @@ from .text import cjk_count, display_width
 _PUNCT_END = "，。、；：！？）”」』》,.;:!?)"
 _PUNCT_START = "，。、；：！？（“「『《,.;:!?("
 _MIN_MARGIN = 3  # joins that favour the interleaved reading, net, before a run is taken
+# Net evidence per line a run must have: where columns drift (a skewed scan, three columns
+# read in a changing order) the evidence is thin over a long run, and reading it as strictly
+# alternating would cut sentences that were whole.
+_MIN_DENSITY = 0.25
 _MIN_LINE = 6  # characters: shorter lines (headlines, labels, ends of paragraphs) are no evidence
 
 
@@ -100,7 +104,8 @@ def _runs(
             s -= 1
         while end < hi and fits(end) and ev[end - k] >= 0:
             end += 1
-        runs.append((score, s, end))
+        if score / (end - s) >= _MIN_DENSITY:
+            runs.append((score, s, end))
         pending += [(lo, s), (end, hi)]
     return runs
 

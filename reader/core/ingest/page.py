@@ -89,10 +89,9 @@ _EDITOR = re.compile(
     r"值班編輯|编辑[:：\s]|編輯[:：\s]|设计[:：\s]|設計[:：\s]|主编[:：\s]|主編[:：\s]"
 )
 # Advertisements and notices: 广告热线 0351-1234567, 欢迎订阅, 遗失声明, 招聘启事.
-_NOTICE = re.compile(
-    r"广告|廣告|启事|啟事|遗失|遺失|招聘|招生简章|欢迎订阅|歡迎訂閱|订阅热线|訂閱熱線|热线|熱線|讣告|訃告|"
-    r"咨询电话|諮詢電話|联系电话|聯繫電話"
-)
+_NOTICE = re.compile(r"广告|廣告|启事|啟事|遗失|遺失|招聘|招生简章|欢迎订阅|歡迎訂閱|讣告|訃告")
+# Hotlines and phone words are a notice only beside a number (a headline may announce them).
+_NOTICE_PHONE = re.compile(r"热线|熱線|咨询电话|諮詢電話|联系电话|聯繫電話|电话|電話")
 _PHONE = re.compile(r"\d{3,4}\s*-\s*\d{7,8}|(?<!\d)1[3-9]\d{9}(?!\d)|\d{8}")
 # What a paper prints in a box on its front page instead of an article.
 QUOTE_HEADS = re.compile(
@@ -162,6 +161,7 @@ _ORG_END = re.compile(
     r"(?:委员会|委員會|司令部|指挥部|指揮部|联络站|聯絡站|公社|编辑部|編輯部|报社|報社|总部|總部|兵团|兵團)"
     r"[（(）)“”\"》]*(?:[（(][^（）()]{1,16}[）)])?$|会$|會$"
 )
+_MD_HEADING = re.compile(r"^#{1,6}\s+\S")
 _SENT_PUNCT = "。！？!?；;"
 _LONG = 80
 
@@ -366,6 +366,8 @@ def _score(
         # A long line with sentences in it is running text: no furniture, headline, byline or
         # caption is that long (and scoring every class on it is what made pages slow).
         return Decision(pl, BODY, 4.0, ["a long line of running text"])
+    if _MD_HEADING.match(t) and not (in_band and masthead_name(t, first=prev is None)):
+        return Decision(pl, HEADLINE, 6.0, ["a Markdown heading (# …)"])
     bare = _strip_decor(t)
     width = pl.width
     scores: dict[str, float] = {BODY: 1.0}
@@ -423,8 +425,9 @@ def _score(
         add(IMPRINT, 2.5, "the publisher named above 主办/编印")
     if in_band and _ORG_END.search(bare) and not has_sent and not name:
         add(IMPRINT, 2.0, "an organisation's name in the masthead band")
-    if _NOTICE.search(t) and not has_sent and width <= 40:
-        add(NOTICE, 3.5 if _PHONE.search(folded) else 3.0, "notice or advertisement words")
+    phone = bool(_PHONE.search(folded))
+    if (_NOTICE.search(t) or (phone and _NOTICE_PHONE.search(t))) and not has_sent and width <= 40:
+        add(NOTICE, 3.5 if phone else 3.0, "notice or advertisement words")
     if _EDITOR.search(t) and not has_sent and width <= 40:
         add(EDITOR_LINE, 4.0, "editor-line words (责编, 美编, 校对…)")
     # Boxes, labels, bylines, captions, markers.

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .dates import find_dates
 from .layout import CREDIT_END, Para, build_paragraphs
 from .page import (
     BRACKETED,
@@ -283,7 +284,9 @@ def _prepare(paras: list[Para]) -> tuple[list[Para], list[tuple[int, Para]]]:
             if model_kind in _MODEL_HEADS and p.kind in ("head", "head_excl", "credit", "body"):
                 p.kind = "head"
             elif model_kind == "signoff" and p.kind != "date_line":
-                p.kind = "signoff"  # a signature stays in its letter's body, as it stands
+                # A signature stays in its letter's body, as it stands; one that carries its
+                # date (中央军委一九六七年八月二十九日) ends the document, as a date line does.
+                p.kind = "signoff_end" if find_dates(p.text) else "signoff"
             elif model_kind == "body" and p.kind == "head" and "，" in p.text[:-1]:
                 p.kind = "body"  # a comma inside: a clause of running text, never a headline
             elif p.kind == "head" and CITED.search(p.text):
