@@ -122,7 +122,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _pages(args: argparse.Namespace) -> int:
     """Each file as the page reader sees it; with --explain, why each line was read so."""
-    from reader.core.ingest.page import explain
+    from reader.core.ingest.page import explain, read_page
     from reader.core.ingest.split import split_text
 
     status = EXIT_OK
@@ -134,16 +134,17 @@ def _pages(args: argparse.Namespace) -> int:
             status = EXIT_MISSING
             continue
         print(f"== {path}")
+        model = read_page(text)
         if args.explain:
             print(explain(text))
         else:
-            meta = page_meta(path.name, text, {})
+            meta = page_meta(path.name, text, {}, model)
             print(
                 f"source: {meta.source or '未注明来源'} · date: {meta.date or '未注明日期'}"
                 f"{' (inferred)' if meta.date_how == 'inferred' else ''}"
                 f" · page: {meta.page or '?'}"
             )
-        for d in split_text(text):
+        for d in split_text(text, model):
             first = d.body.replace("\n", " ")[:30]
             mark = "~" if d.title_derived else " "
             print(f"  {mark}{d.title}  | {first}")

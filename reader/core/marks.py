@@ -229,14 +229,8 @@ def _article_fields(article: Article) -> dict[str, Any]:
         "date": article.date,
         "page": article.page,
         "byline": article.byline,
-        "date_inferred": article.date is not None and date_is_inferred(article.provenance.date),
+        "date_inferred": article.date is not None and article.provenance.date_inferred,
     }
-
-
-def date_is_inferred(how: str) -> bool:
-    """Whether a date found this way is an inference (from the text's own dates, or another
-    page of the same issue), not a date printed on the page or given by the user."""
-    return how in ("inferred", "neighbours")
 
 
 def edited(mark: Mark, **changes: Any) -> Mark:

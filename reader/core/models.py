@@ -41,6 +41,12 @@ class Provenance:
     date: str = "none"
     page: str = "none"
 
+    @property
+    def date_inferred(self) -> bool:
+        """The date is an inference (from the text's own dates, or another page of the same
+        issue), not printed on the page nor given by the user."""
+        return self.date in ("inferred", "neighbours")
+
     def to_json(self) -> dict[str, str]:
         return {"source": self.source, "date": self.date, "page": self.page}
 

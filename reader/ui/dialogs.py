@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 
 from reader.core.files import readable_name
 from reader.core.ingest.meta import parse_user_date
-from reader.core.marks import date_is_inferred
 from reader.core.models import Page, Problem
 
 from . import prefs as prefs_mod
@@ -138,7 +137,7 @@ class MetadataDialog(QDialog):
         self.date = QLineEdit(page.date or "", self)
         self.date.setPlaceholderText(self.tr("YYYY-MM-DD, or empty if unknown"))
         form.addRow(self.tr("&Date:"), self.date)
-        if page.date and date_is_inferred(page.provenance.date):
+        if page.date and page.provenance.date_inferred:
             inferred = QLabel(
                 self.tr(
                     "This date is not printed on the page: it was inferred from the dates in "

@@ -8,7 +8,6 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QFont
 
 from reader.core.browse import Node, article_nodes, build_tree
-from reader.core.marks import date_is_inferred
 from reader.core.models import Article
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -155,7 +154,7 @@ class LibraryTreeModel(QAbstractItemModel):
             if not node.label:
                 return self.tr("Unknown date")
             arts = [c.article for c in node.children if c.article is not None]
-            if arts and all(date_is_inferred(a.provenance.date) for a in arts):
+            if arts and all(a.provenance.date_inferred for a in arts):
                 return self.tr("%1 (inferred)").replace("%1", node.label)
             return node.label
         return node.label
@@ -165,7 +164,7 @@ class LibraryTreeModel(QAbstractItemModel):
         if a is None:
             return self.tr("%n article(s)", "", node.count)
         date = a.date
-        if date and date_is_inferred(a.provenance.date):
+        if date and a.provenance.date_inferred:
             date = self.tr("%1 (inferred from the text, not printed)").replace("%1", date)
         parts = [a.title, " · ".join(p for p in (a.source, date) if p), a.file]
         if a.title_derived:

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.entities import Entity
-from reader.core.marks import Mark, date_is_inferred
+from reader.core.marks import Mark
 from reader.core.models import Article, Page
 from reader.core.offsets import OffsetMap
 from reader.core.search.analysis import find_all
@@ -402,7 +402,7 @@ class ArticleView(_KeyNav, QTextBrowser):
             block(s, tight, sub)
 
         date = a.date or self.tr("Unknown date")
-        if a.date and date_is_inferred(a.provenance.date):
+        if a.date and a.provenance.date_inferred:
             date = self.tr("%1 (inferred)").replace("%1", a.date)
         meta = [a.source or self.tr("Unknown source"), date]
         if a.page:

@@ -3,6 +3,7 @@ papers print, --explain, and articles that do not depend on blank lines."""
 
 import json
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,6 @@ from reader.cli import main
 from reader.core.ingest.dates import find_dates
 from reader.core.ingest.page import explain, read_page
 from reader.core.ingest.split import split_text
-from reader.core.ingest.text import display_width
 
 
 def kinds(text):
@@ -223,16 +223,10 @@ SENTENCES = [
 ]
 
 
-def _wrap(s, width):
-    """Cut a sentence into lines of `width` ems, as a justified column prints it (digits and
-    punctuation take half a character)."""
-    out, cur = [], ""
-    for ch in s:
-        if display_width(cur + ch) > width:
-            out.append(cur)
-            cur = ""
-        cur += ch
-    return [*out, cur] if cur else out
+# Columns cut by width, as a justified column prints them: the same cutter the column scorer
+# uses (tools/score_columns.py).
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
+from score_columns import wrap as _wrap  # noqa: E402
 
 
 def _page(arts, width, gaps):
@@ -286,7 +280,6 @@ DEV = Path(__file__).resolve().parents[3] / "shared" / "corpora" / "real-pages-d
     not (DEV / "key.json").is_file(), reason="real-pages-dev not beside the checkout"
 )
 def test_dev_pages_keep_their_figures():
-    import sys
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
     from score_pages import score

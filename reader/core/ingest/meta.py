@@ -1,8 +1,8 @@
 """A page's newspaper, issue date and page number: from a manifest, the file name, or the text.
 
 Each value records how it was found ("manifest", "filename", "text" (the page's furniture),
-"neighbours" (another page of the same paper and issue) or "none"); nothing is guessed beyond
-what those sources say.
+"inferred" (the text's own dates agree), "neighbours" (another page of the same paper and issue)
+or "none"); nothing is guessed beyond what those sources say.
 """
 
 from __future__ import annotations
@@ -135,8 +135,9 @@ def page_meta(
     rel: str, text: str, manifest: dict[str, dict[str, Any]], model: PageModel | None = None
 ) -> PageMeta:
     """The page's source, date and page: the manifest, then the file name, then what the page's
-    own furniture prints (masthead, issue line, folio, imprint). Never a date an article
-    mentions: without a printed issue date the date stays unknown."""
+    own furniture prints (masthead, issue line, folio, imprint). Never a date one article
+    mentions: without a printed issue date the date stays unknown, unless the text's dates
+    agree (infer_date), and then it is marked "inferred"."""
     meta = PageMeta()
     entry = manifest.get(rel)
     if entry:

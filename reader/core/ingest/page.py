@@ -136,20 +136,20 @@ MEDIA = (
 )
 # A lead glued to the headline before it (湖人险胜国王新浪体育讯…).
 GLUED_LEAD = re.compile(rf"{MEDIA}[{CJK}]{{0,4}}讯|(?:新华社|中新社|中新网)[{CJK}0-9]{{0,12}}电")
-_DAY = (
+DAY = (
     r"(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})月(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})[日号]"
 )
 # Where a report's text begins: 本报讯, 新华社北京11月16日电, 中广网北京6月4日消息, 台海网7月20日讯,
 # 据…报道, 本报记者 X…; or, failing those, its day (北京时间10月5日, 2011年7月15日, 七月二十五日晚).
 _LEAD_WORD = re.compile(
     rf"(?:本报讯|本報訊|本刊讯|本刊訊"
-    rf"|{MEDIA}[{CJK}]{{0,8}}\s*(?:{_DAY})?\s*(?:[电電]|消息|[讯訊]|报道|報道)"
+    rf"|{MEDIA}[{CJK}]{{0,8}}\s*(?:{DAY})?\s*(?:[电電]|消息|[讯訊]|报道|報道)"
     rf"|据[{CJK}]{{2,10}}报道|據[{CJK}]{{2,10}}報道"
     # A reporter's line, set off by a mark or space, or opened by 本报 (⊙本报记者 徐婧婧).
     rf"|(?:(?<=[⊙●□◆■\s/-])|本报|本報)(?:驻[{CJK}]{{2,3}})?(?:特约|特約|实习|實習)?(?:记者|記者)"
     rf"\s*[{CJK}]{{2,4}})"
 )
-_DAY_LEAD = re.compile(rf"(?:北京时间|北京時間|当地时间|當地時間)?(?:(?:19|20)\d{{2}}年)?{_DAY}")
+_DAY_LEAD = re.compile(rf"(?:北京时间|北京時間|当地时间|當地時間)?(?:(?:19|20)\d{{2}}年)?{DAY}")
 _LEAD_AT = re.compile(f"{_LEAD_WORD.pattern}|{_DAY_LEAD.pattern}")
 _IMPRINT_STRONG = re.compile(
     r"编印|編印|通讯地址|通訊地址|社址|邮编|郵編|邮政编码|郵政編碼|广告许可证|廣告許可證|国内统一刊号|"

@@ -23,6 +23,7 @@ from .page import (
     CAPTION_START,
     CITED,
     COLUMN_LABELS,
+    DAY,
     GLUED_LEAD,
     PHOTO_CREDIT_LINE,
     QUOTE_HEADS,
@@ -53,10 +54,8 @@ _LEAD = re.compile(
 )
 _LEAD_BYLINE = re.compile(r"^(?:本报讯|本刊讯)\s*[（(]([^（）()]{1,40})[）)]")
 _TRAILING_NAME = re.compile(rf"[。！？”]\s+([{CJK}]{{2,4}}(?:\s+[{CJK}]{{2,4}}){{0,2}})\s*$")
-_DATELINE = re.compile(
-    r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号]"
-    r"(?:[上下中晚凌早]午?|晚间|凌晨|清晨|傍晚)?[，,]"
-)
+# A report that opens with its day (11月4日，…; 十一月四日晚，…).
+_DATELINE = re.compile(rf"^{DAY}(?:[上下中晚凌早]午?|晚间|凌晨|清晨|傍晚)?[，,]")
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
 
 
