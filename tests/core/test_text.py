@@ -1,3 +1,6 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from reader.core.ingest.text import ends_sentence, tidy_spaces, undo_letter_spacing
 
 
@@ -40,3 +43,17 @@ def test_fast_width_and_count_agree_with_unicodedata():
         assert display_width(ch) == _display_width_reference(ch), repr(ch)
     assert display_width(sample) == _display_width_reference(sample)
     assert cjk_count("太原日报2022年𠀋，abc") == 6
+
+
+# Characters every spacing rule looks at: Chinese, spaces of four kinds, punctuation the rules
+# name, brackets, digits and Latin letters.
+_SPACING_ALPHABET = "中国记录团摄 \t\u3000\xa0，。、；：！？“”‘’（）()《》「」【】0123aZ\n\x00"
+
+
+@given(st.text(alphabet=_SPACING_ALPHABET, max_size=40), st.booleans())
+@settings(max_examples=3000, deadline=None)
+def test_fast_spacing_agrees_with_the_whole_text_rules(text, numbers):
+    from reader.core.ingest.text import _tidy_spaces_reference, _undo_letter_spacing_reference
+
+    assert undo_letter_spacing(text) == _undo_letter_spacing_reference(text)
+    assert tidy_spaces(text, numbers) == _tidy_spaces_reference(text, numbers)

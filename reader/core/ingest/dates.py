@@ -103,14 +103,18 @@ def _weekday_after(text: str, end: int) -> int | None:
 _WIDE = {c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)} | {0x3000: " "}
 
 
-_ANY_FULLWIDTH = re.compile("[\uff01-\uff5e]")
+_FULLWIDTH_RUN = re.compile("[\uff01-\uff5e]+")
+
+
+def _fold_run(m: re.Match[str]) -> str:
+    return m.group(0).translate(_WIDE)
 
 
 def fold_width(text: str) -> str:
     """Full-width digits, letters and signs as ASCII, keeping every offset (one code point for
     one)."""
-    text = text.replace("\u3000", " ")
-    return text.translate(_WIDE) if _ANY_FULLWIDTH.search(text) else text
+    # Only the full-width runs are translated: str.translate looks up every character of a text.
+    return _FULLWIDTH_RUN.sub(_fold_run, text.replace("\u3000", " "))
 
 
 _MAYBE = re.compile(rf"[0-9０-９]|[{_CN_DIGIT}十]\s*[年月]")
