@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
 _CJK_RE = re.compile(f"[{CJK}]")
@@ -82,22 +83,25 @@ _CJK_DIGIT = re.compile(rf"(?<=[{CJK}])[ \t]+(?=[0-9])|(?<=[0-9])[ \t]+(?=[{CJK}
 _MULTI_SPACE = re.compile(r"[ \t\u3000]{2,}")
 
 
-def _undo_letter_spacing_reference(text: str) -> str:
-    """'记 录 太 重 集 团' -> '记录太重集团' by the regular expressions over the whole text (what
-    the fast one is tested against)."""
-    text = _SPACED_RUN.sub(lambda m: m.group(0).replace(" ", ""), text)
-    text = _SPACED_PAIR_IN_BRACKETS.sub(r"\1\2", text)
+_LETTER_PAIR = re.compile(f"[{CJK}] [{CJK}]")
+
+
+def _letter_pair(text: str) -> str | None:
+    """'慰 问' standing alone -> '慰问' (a spaced pair is a word only when it is all there is)."""
     stripped = text.strip()
-    if re.fullmatch(rf"[{CJK}] [{CJK}]", stripped):
+    if len(stripped) == 3 and _LETTER_PAIR.fullmatch(stripped):
         return stripped.replace(" ", "")
-    return text
+    return None
 
 
-def _tidy_islands(text: str, numbers: bool) -> str:
-    text = text.replace("\u3000", " ").replace("\xa0", " ")
-    text = _MULTI_SPACE.sub(" ", text)
+def _undo_rules(text: str) -> str:
     text = _SPACED_RUN.sub(lambda m: m.group(0).replace(" ", ""), text)
-    text = _SPACED_PAIR_IN_BRACKETS.sub(r"\1\2", text)
+    return _SPACED_PAIR_IN_BRACKETS.sub(r"\1\2", text)
+
+
+def _tidy_rules(text: str, numbers: bool) -> str:
+    text = text.replace("\u3000", " ").replace("\xa0", " ")
+    text = _undo_rules(_MULTI_SPACE.sub(" ", text))
     text = _SPACE_BEFORE_PUNCT.sub("", text)
     text = _SPACE_AFTER_OPENER.sub("", text)
     text = _SPACE_AFTER_PUNCT.sub("", text)
@@ -106,12 +110,16 @@ def _tidy_islands(text: str, numbers: bool) -> str:
     return text
 
 
+def _undo_letter_spacing_reference(text: str) -> str:
+    """undo_letter_spacing by the rules over the whole text (the fast one is tested against it)."""
+    return _letter_pair(_undo_rules(text)) or _undo_rules(text)
+
+
 def _tidy_spaces_reference(text: str, numbers: bool = False) -> str:
-    """tidy_spaces by the regular expressions over the whole text (the fast one is tested
-    against it)."""
+    """tidy_spaces by the rules over the whole text, in the order they were first written (the
+    fast one is tested against it)."""
     text = text.replace("\u3000", " ").replace("\xa0", " ")
-    text = _MULTI_SPACE.sub(" ", text)
-    text = _undo_letter_spacing_reference(text)
+    text = _undo_letter_spacing_reference(_MULTI_SPACE.sub(" ", text))
     text = _SPACE_BEFORE_PUNCT.sub("", text)
     text = _SPACE_AFTER_OPENER.sub("", text)
     text = _SPACE_AFTER_PUNCT.sub("", text)
@@ -152,7 +160,7 @@ def _islands(text: str) -> list[tuple[int, int]]:
 _SEP = "\x00"  # between stretches: no rule matches across it (not a space, letter or mark)
 
 
-def _by_islands(text: str, fn) -> str:  # type: ignore[no-untyped-def]
+def _by_islands(text: str, fn: Callable[[str], str]) -> str:
     islands = _islands(text)
     if not islands:
         return text
@@ -170,29 +178,18 @@ def _by_islands(text: str, fn) -> str:  # type: ignore[no-untyped-def]
     return "".join(parts)
 
 
-def _undo_islands(text: str) -> str:
-    text = _SPACED_RUN.sub(lambda m: m.group(0).replace(" ", ""), text)
-    return _SPACED_PAIR_IN_BRACKETS.sub(r"\1\2", text)
-
-
 def undo_letter_spacing(text: str) -> str:
     """'记 录 太 重 集 团' -> '记录太重集团'; multi-character words separated by spaces stay apart."""
     if " " not in text:
         return text
-    stripped = text.strip()
-    if len(stripped) == 3 and re.fullmatch(rf"[{CJK}] [{CJK}]", stripped):
-        return stripped.replace(" ", "")
-    return _by_islands(text, _undo_islands)
+    return _letter_pair(text) or _by_islands(text, _undo_rules)
 
 
 def tidy_spaces(text: str, numbers: bool = False) -> str:
     """Remove the stray spaces OCR leaves around Chinese punctuation (and, in typeset columns
     where they are artefacts of justification, around numbers)."""
-    out = _by_islands(text, lambda t: _tidy_islands(t, numbers))
-    stripped = out.strip()
-    if len(stripped) == 3 and re.fullmatch(rf"[{CJK}] [{CJK}]", stripped):
-        return stripped.replace(" ", "")
-    return stripped
+    out = _by_islands(text, lambda t: _tidy_rules(t, numbers))
+    return _letter_pair(out) or out.strip()
 
 
 def join_wrapped(left: str, right: str) -> str:
